@@ -1,0 +1,52 @@
+# Two commands for a new user: `make run` (demo on SQLite) and `make test`.
+# Everything else here is what those two need.
+
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(shell command -v python$(PYTHON_VERSION) 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+# Local tests and the demo never use a real secret; production sets its own.
+TEST_SECRET_KEY := tests-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz
+
+.PHONY: install run test lint format lock clean-demo
+
+install: $(VENV)/.installed static/dist/.built
+
+$(VENV)/.installed: requirements.lock .python-version
+	@test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) not found: install it (for example 'pyenv install $(PYTHON_VERSION)') or run 'make PYTHON=/path/to/python$(PYTHON_VERSION)'."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/dist/.built: node_modules/.installed $(wildcard static/src/*)
+	npm run --silent build
+	touch $@
+
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py loaddemo
+	@echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)"
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Re-pin every Python dependency from the ranges in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet . pytest pytest-django ruff
+	.lock-venv/bin/pip freeze --exclude track-inspection-recommendations > requirements.lock
+	rm -rf .lock-venv

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from recommendations import views as rec_views
+
+urlpatterns = [
+    path("", rec_views.home, name="home"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("recommendations.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Track inspection recommendations: administration"
+admin.site.site_title = "Inspection tracker admin"

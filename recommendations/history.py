@@ -1,0 +1,72 @@
+"""Writing tracked models so that every change leaves history with a user and reason.
+
+django-simple-history records on `save()` only; `QuerySet.update()`, bulk writes and
+raw SQL leave no trace. Services write tracked rows through `save_with_history`.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+
+def save_with_history(
+    obj: models.Model,
+    *,
+    actor: AbstractBaseUser | None,
+    reason: str,
+    update_fields: list[str] | None = None,
+) -> None:
+    if not reason.strip():
+        raise ValueError("A change to a tracked record needs a reason.")
+    obj._history_user = actor  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.save(update_fields=update_fields)
+
+
+# Fixture loading saves rows "raw", which django-simple-history skips. The receiver
+# below records those rows too, attributed to whoever `attributed_to` names.
+_fixture_actor: ContextVar[tuple[AbstractBaseUser | None, str]] = ContextVar(
+    "fixture_actor", default=(None, "Loaded from fixture data")
+)
+
+
+@contextmanager
+def attributed_to(actor: AbstractBaseUser | None, reason: str) -> Iterator[None]:
+    """Attribute rows loaded from fixtures inside this block to `actor`, `reason`."""
+    token = _fixture_actor.set((actor, reason))
+    try:
+        yield
+    finally:
+        _fixture_actor.reset(token)
+
+
+@receiver(post_save)
+def record_fixture_rows(
+    sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any
+) -> None:
+    if not raw:
+        return
+    manager = getattr(sender, "history", None)
+    if manager is None or not hasattr(sender, "_meta") or sender._meta.abstract:
+        return
+    if not hasattr(manager, "model") or not hasattr(manager.model, "history_type"):
+        return
+    actor, reason = _fixture_actor.get()
+    created = kwargs.get("created", True)
+    manager.model.objects.using(kwargs.get("using") or "default").create(
+        **{
+            field.attname: getattr(instance, field.attname)
+            for field in manager.model.tracked_fields
+        },
+        history_date=timezone.now(),
+        history_type="+" if created else "~",
+        history_user=actor,
+        history_change_reason=reason,
+    )

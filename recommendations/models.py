@@ -1,0 +1,340 @@
+"""Reports, their items and the progress recorded against them."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.files.storage import Storage, storages
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from . import choicesets
+
+
+class Inspectorate(models.TextChoices):
+    HMICFRS = "hmicfrs", _("HMICFRS")
+    COLLEGE_OF_POLICING = "college_of_policing", _("College of Policing")
+    IOPC = "iopc", _("IOPC")
+    HMI_PROBATION = "hmi_probation", _("HM Inspectorate of Probation")
+    HMI_PRISONS = "hmi_prisons", _("HM Inspectorate of Prisons")
+    HMCPSI = "hmcpsi", _("HM Crown Prosecution Service Inspectorate")
+    CQC = "cqc", _("Care Quality Commission")
+    OFSTED = "ofsted", _("Ofsted")
+    OTHER = "other", _("Other")
+
+
+class Owner(models.TextChoices):
+    CHIEF_CONSTABLE = "chief_constable", _("Chief Constable")
+    PCC = "pcc", _("Police and Crime Commissioner")
+    NPCC = "npcc", _("NPCC")
+    APCC = "apcc", _("APCC")
+    HOME_OFFICE = "home_office", _("Home Office")
+    COLLEGE_OF_POLICING = "college_of_policing", _("College of Policing")
+    IOPC = "iopc", _("IOPC")
+    HMICFRS = "hmicfrs", _("HMICFRS")
+    OTHER = "other", _("Other")
+
+
+class Report(models.Model):
+    class Kind(models.TextChoices):
+        PEEL = "peel", _("PEEL assessment")
+        NATIONAL_THEMATIC = "national_thematic", _("National thematic inspection")
+        JOINT = "joint", _("Joint inspection")
+        FORCE = "force", _("Force inspection")
+        POST_INSPECTION_REVIEW = "post_inspection_review", _("Post-inspection review")
+        SUPER_COMPLAINT = "super_complaint", _("Super-complaint")
+        PCC_COMMISSIONED = "pcc_commissioned", _("PCC-commissioned inspection")
+        HOME_SECRETARY_COMMISSIONED = (
+            "home_secretary_commissioned",
+            _("Home Secretary-commissioned inspection"),
+        )
+        OTHER = "other", _("Other")
+
+    class Scope(models.TextChoices):
+        THIS_FORCE = "this_force", _("This force")
+        NATIONAL = "national", _("National")
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    inspectorates = models.CharField(
+        _("inspectorates"),
+        max_length=200,
+        default=choicesets.encode([Inspectorate.HMICFRS]),
+        help_text=_("Stored as ,code,code, (see recommendations.choicesets)."),
+    )
+    published_on = models.DateField(_("publication date"))
+    url = models.URLField(_("link to the published report"), max_length=500, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=Scope.choices, default=Scope.THIS_FORCE
+    )
+    hmicfrs_reference = models.CharField(
+        _("HMICFRS reference"), max_length=100, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "published_on"], name="report_unique_title_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def inspectorate_labels(self) -> list[str]:
+        return choicesets.labels(self.inspectorates, Inspectorate)
+
+
+class ItemQuerySet(models.QuerySet["Item"]):
+    def open(self) -> "ItemQuerySet":
+        return self.filter(status__in=Item.Status.open_values())
+
+    def overdue(self, today: dt.date) -> "ItemQuerySet":
+        return self.open().filter(target_date__lt=today)
+
+    def owned_by(self, *codes: str) -> "ItemQuerySet":
+        condition = Q()
+        for code in codes:
+            condition |= Q(owners__contains=choicesets.contains(code))
+        return self.filter(condition)
+
+    def with_rag(self, today: dt.date) -> "ItemQuerySet":
+        """Annotate `rag_value`: the RAG rating as the database computes it."""
+        due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
+        return self.annotate(
+            rag_value=Case(
+                When(~Q(status__in=Item.Status.open_values()), then=Value("")),
+                When(target_date__lt=today, then=Value(Item.Rag.RED)),
+                When(target_date__isnull=True, then=Value(Item.Rag.AMBER)),
+                When(target_date__lte=due_soon, then=Value(Item.Rag.AMBER)),
+                When(
+                    original_target_date__isnull=False,
+                    target_date__gt=F("original_target_date"),
+                    then=Value(Item.Rag.AMBER),
+                ),
+                When(
+                    original_target_date__isnull=False,
+                    target_date__lt=F("original_target_date"),
+                    then=Value(Item.Rag.AMBER),
+                ),
+                default=Value(Item.Rag.GREEN),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_rag_filter(self, today: dt.date, rags: list[str]) -> "ItemQuerySet":
+        return self.with_rag(today).filter(rag_value__in=rags)
+
+
+class Item(models.Model):
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        AREA_FOR_IMPROVEMENT = "area_for_improvement", _("Area for improvement")
+        CAUSE_OF_CONCERN = "cause_of_concern", _("Cause of concern")
+
+    class Status(models.TextChoices):
+        AWAITING_ALLOCATION = "awaiting_allocation", _("Awaiting allocation")
+        IN_PROGRESS = "in_progress", _("In progress")
+        PENDING_SIGN_OFF = "pending_sign_off", _("Pending sign-off")
+        CLOSED = "closed", _("Closed")
+        NO_FURTHER_ACTION = "no_further_action", _("No further action")
+
+        @classmethod
+        def open_values(cls) -> list[str]:
+            return [cls.AWAITING_ALLOCATION, cls.IN_PROGRESS, cls.PENDING_SIGN_OFF]
+
+    class Rag(models.TextChoices):
+        RED = "red", _("Red")
+        AMBER = "amber", _("Amber")
+        GREEN = "green", _("Green")
+
+    report = models.ForeignKey(
+        Report, on_delete=models.PROTECT, related_name="items", verbose_name=_("report")
+    )
+    reference = models.CharField(
+        _("reference"),
+        max_length=30,
+        help_text=_("As numbered in the report, for example 1, AFI 3 or CoC 1."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    text_is_summary = models.BooleanField(
+        _("text is a summary"),
+        default=False,
+        help_text=_("Ticked when the text summarises the item rather than quoting it."),
+    )
+    owners = models.CharField(
+        _("owners"),
+        max_length=200,
+        help_text=_("The bodies the item is addressed to, stored as ,code,code,."),
+    )
+    cause_of_concern = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        limit_choices_to={"kind": Kind.CAUSE_OF_CONCERN},
+        verbose_name=_("cause of concern"),
+        help_text=_("The cause of concern this recommendation answers, if any."),
+    )
+    hmicfrs_id = models.CharField(
+        _("HMICFRS register ID"), max_length=30, blank=True, db_index=True
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_items",
+        verbose_name=_("lead"),
+    )
+    lead_team = models.CharField(_("lead team"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=30,
+        choices=Status.choices,
+        default=Status.AWAITING_ALLOCATION,
+    )
+    status_reason = models.TextField(
+        _("reason for status"),
+        blank=True,
+        help_text=_("Why no further action is needed, when that is the status."),
+    )
+    original_target_date = models.DateField(
+        _("original target date"), null=True, blank=True
+    )
+    target_date = models.DateField(_("current target date"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at"],
+        history_change_reason_field=models.TextField(null=True),
+    )
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["report", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "reference"], name="item_unique_reference_per_report"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="no_further_action") | ~Q(status_reason=""),
+                name="item_no_further_action_needs_reason",
+            ),
+            models.CheckConstraint(condition=~Q(owners=""), name="item_has_an_owner"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "target_date"], name="item_status_target"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.title}: {self.get_kind_display()} {self.reference}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.Status.open_values()
+
+    @property
+    def owner_codes(self) -> list[str]:
+        return choicesets.decode(self.owners)
+
+    @property
+    def owner_labels(self) -> list[str]:
+        return choicesets.labels(self.owners, Owner)
+
+    @property
+    def target_date_revised(self) -> bool:
+        return (
+            self.original_target_date is not None
+            and self.target_date is not None
+            and self.target_date != self.original_target_date
+        )
+
+    def rag(self, today: dt.date) -> str:
+        """Red, Amber, Green or "" for a closed item; see README "RAG ratings"."""
+        if not self.is_open:
+            return ""
+        if self.target_date is None:
+            return self.Rag.AMBER
+        if self.target_date < today:
+            return self.Rag.RED
+        due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
+        if self.target_date <= due_soon or self.target_date_revised:
+            return self.Rag.AMBER
+        return self.Rag.GREEN
+
+    def days_overdue(self, today: dt.date) -> int:
+        if not self.is_open or self.target_date is None or self.target_date >= today:
+            return 0
+        return (today - self.target_date).days
+
+
+def evidence_storage() -> Storage:
+    """Evidence is kept outside every public path (settings.EVIDENCE_ROOT)."""
+    return storages["evidence"]
+
+
+class ProgressUpdate(models.Model):
+    """A dated note against an item; append-only through the application."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="updates", verbose_name=_("item")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), db_index=True)
+    text = models.TextField(_("update"))
+    status_from = models.CharField(
+        _("status before"), max_length=30, choices=Item.Status.choices, blank=True
+    )
+    status_to = models.CharField(
+        _("moved status to"), max_length=30, choices=Item.Status.choices, blank=True
+    )
+    evidence_file = models.FileField(
+        _("evidence file"),
+        upload_to="evidence/%Y/%m/",
+        storage=evidence_storage,
+        blank=True,
+    )
+    evidence_name = models.CharField(
+        _("evidence file name"), max_length=255, blank=True
+    )
+    evidence_content_type = models.CharField(max_length=100, blank=True)
+    evidence_size = models.PositiveIntegerField(null=True, blank=True)
+    evidence_link = models.URLField(_("evidence link"), max_length=500, blank=True)
+
+    history = HistoricalRecords(
+        history_change_reason_field=models.TextField(null=True),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["item", "-created_at"], name="update_item_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Update on {self.item_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.evidence_file) or bool(self.evidence_link)

@@ -1,0 +1,222 @@
+"""Reads that are more than a one-line query: lists, counts, timelines, history."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from . import choicesets
+from .models import Item, Owner, ProgressUpdate, Report
+
+User = get_user_model()
+
+
+def item_list_base(*, today: dt.date) -> QuerySet[Item]:
+    """Items with what every list row shows, fetched in one query."""
+    return (
+        Item.objects.select_related("report", "lead")
+        .with_rag(today)
+        .only(
+            "id",
+            "reference",
+            "kind",
+            "text",
+            "owners",
+            "status",
+            "target_date",
+            "original_target_date",
+            "lead_team",
+            "updated_at",
+            "report__id",
+            "report__title",
+            "report__published_on",
+            "lead__id",
+            "lead__username",
+            "lead__first_name",
+            "lead__last_name",
+        )
+    )
+
+
+def report_list_with_counts(*, today: dt.date) -> QuerySet[Report]:
+    open_q = Q(items__status__in=Item.Status.open_values())
+    return Report.objects.annotate(
+        item_count=Count("items"),
+        open_count=Count("items", filter=open_q),
+        overdue_count=Count("items", filter=open_q & Q(items__target_date__lt=today)),
+        closed_count=Count(
+            "items",
+            filter=Q(
+                items__status__in=[Item.Status.CLOSED, Item.Status.NO_FURTHER_ACTION]
+            ),
+        ),
+    ).order_by("-published_on", "title")
+
+
+def report_items_by_kind(*, report: Report, today: dt.date) -> list[tuple[str, list]]:
+    items = list(
+        Item.objects.filter(report=report)
+        .select_related("lead")
+        .with_rag(today)
+        .order_by("id")
+    )
+    groups = []
+    for kind in (
+        Item.Kind.CAUSE_OF_CONCERN,
+        Item.Kind.RECOMMENDATION,
+        Item.Kind.AREA_FOR_IMPROVEMENT,
+    ):
+        members = [item for item in items if item.kind == kind]
+        if members:
+            groups.append((kind.label, members))
+    return groups
+
+
+def status_counts(*, today: dt.date) -> dict[str, Any]:
+    """Counts by status and by RAG in two queries."""
+    by_status = dict(
+        Item.objects.values_list("status").annotate(n=Count("id")).order_by()
+    )
+    by_rag = dict(
+        Item.objects.open()
+        .with_rag(today)
+        .values_list("rag_value")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {
+        "by_status": [
+            (value, label, by_status.get(value, 0))
+            for value, label in Item.Status.choices
+        ],
+        "by_rag": [
+            (value, label, by_rag.get(value, 0)) for value, label in Item.Rag.choices
+        ],
+        "total": sum(by_status.values()),
+    }
+
+
+def item_timeline(*, item: Item) -> QuerySet[ProgressUpdate]:
+    return ProgressUpdate.objects.filter(item=item).select_related("author")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: dt.datetime
+    who: str
+    reason: str
+    kind: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+HISTORY_FIELDS = [
+    "reference",
+    "kind",
+    "text",
+    "text_is_summary",
+    "owners",
+    "cause_of_concern_id",
+    "hmicfrs_id",
+    "lead_id",
+    "lead_team",
+    "status",
+    "status_reason",
+    "original_target_date",
+    "target_date",
+]
+
+
+def _user_name(user: Any) -> str:
+    if user is None:
+        return str(_("System"))
+    return user.get_full_name() or user.get_username()
+
+
+def _display(
+    name: str, value: Any, users: dict[int, Any], items: dict[int, str]
+) -> str:
+    if value in (None, ""):
+        return "—"
+    if name == "owners":
+        return ", ".join(choicesets.labels(value, Owner))
+    if name == "lead_id":
+        return _user_name(users.get(value))
+    if name == "cause_of_concern_id":
+        return items.get(value, f"#{value}")
+    if name == "status":
+        return str(Item.Status(value).label)
+    if name == "kind":
+        return str(Item.Kind(value).label)
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, dt.date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+def item_history(*, item: Item) -> list[HistoryEntry]:
+    """Every recorded change to the item, newest first, as field: old -> new."""
+    records = list(
+        item.history.select_related("history_user").order_by("history_date", "pk")
+    )
+    user_ids = {r.lead_id for r in records if r.lead_id}
+    users = {user.pk: user for user in User.objects.filter(pk__in=user_ids)}
+    parent_ids = {r.cause_of_concern_id for r in records if r.cause_of_concern_id}
+    items: dict[Any, str] = {
+        pk: str(_("Cause of concern %(ref)s") % {"ref": ref})
+        for pk, ref in Item.objects.filter(pk__in=parent_ids).values_list(
+            "pk", "reference"
+        )
+    }
+    labels = {
+        f.attname: str(f.verbose_name).capitalize() for f in Item._meta.concrete_fields
+    }
+    entries: list[HistoryEntry] = []
+    previous = None
+    for record in records:
+        entry = HistoryEntry(
+            when=record.history_date,
+            who=_user_name(record.history_user),
+            reason=record.history_change_reason or "",
+            kind={"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
+        )
+        for name in HISTORY_FIELDS:
+            new = getattr(record, name)
+            old = getattr(previous, name) if previous is not None else None
+            if previous is None and new in (None, "", False):
+                continue
+            if previous is not None and old == new:
+                continue
+            entry.changes.append(
+                FieldChange(
+                    label=labels[name],
+                    old=_display(name, old, users, items) if previous else "—",
+                    new=_display(name, new, users, items),
+                )
+            )
+        entries.append(entry)
+        previous = record
+    entries.reverse()
+    return entries
+
+
+def lead_choices() -> QuerySet:
+    """Users who can lead an item: active members of an editing role."""
+    from . import roles
+
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__name__in=roles.EDITING_ROLES) | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

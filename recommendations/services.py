@@ -1,0 +1,172 @@
+"""Every write to reports, items and progress updates goes through these functions.
+
+Each one: opens a transaction, re-reads and locks what it changes, checks the rules,
+writes with history (acting user and reason), in that order.
+"""
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from . import roles, workflow
+from .evidence import check_evidence
+from .history import save_with_history
+from .models import Item, ProgressUpdate
+
+
+class ConflictError(ValidationError):
+    """The item changed after the form was opened; nothing was written."""
+
+
+def _display_name(user: AbstractBaseUser | None) -> str:
+    if user is None:
+        return str(_("the system"))
+    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return full_name or user.get_username()
+
+
+def _lock_item(*, item_id: int, expected_version: int) -> Item:
+    """Lock the item row and refuse if it changed since the form was opened."""
+    item = Item.objects.select_for_update().get(pk=item_id)
+    if item.version != expected_version:
+        latest = item.history.select_related("history_user").first()
+        who = _display_name(latest.history_user if latest else None)
+        when = (
+            date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
+            if latest
+            else ""
+        )
+        raise ConflictError(
+            _(
+                "This item was changed by %(who)s on %(when)s since you opened it. "
+                "Nothing has been saved. Review the current details and try again."
+            )
+            % {"who": who, "when": when},
+            code="stale",
+        )
+    return item
+
+
+def _require_editor(actor: AbstractBaseUser) -> None:
+    if not roles.can_edit(actor):
+        raise ValidationError(
+            _("You do not have permission to change items."), code="forbidden"
+        )
+
+
+@transaction.atomic
+def item_update_working_fields(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    lead: AbstractBaseUser | None,
+    lead_team: str,
+    target_date: dt.date | None,
+    reason: str,
+) -> Item:
+    """Change lead, lead team or a first target date; allocating a lead starts work."""
+    _require_editor(actor)
+    item = _lock_item(item_id=item_id, expected_version=expected_version)
+    if item.target_date is not None and target_date != item.target_date:
+        raise ValidationError(
+            _(
+                "The target date is already set. A new target date needs a "
+                "request with a reason, approved by a reviewer."
+            ),
+            code="target_date_set",
+        )
+    changed = []
+    if item.lead_id != (lead.pk if lead else None):
+        item.lead = lead
+        changed.append("lead")
+    if item.lead_team != lead_team:
+        item.lead_team = lead_team
+        changed.append("lead_team")
+    if item.target_date is None and target_date is not None:
+        item.target_date = target_date
+        item.original_target_date = target_date
+        changed += ["target_date", "original_target_date"]
+    if not changed:
+        raise ValidationError(_("Nothing was changed."), code="no_change")
+    if item.status == Item.Status.AWAITING_ALLOCATION and item.lead_id is not None:
+        item.status = Item.Status.IN_PROGRESS
+    elif item.status == Item.Status.IN_PROGRESS and item.lead_id is None:
+        item.status = Item.Status.AWAITING_ALLOCATION
+    item.version += 1
+    save_with_history(item, actor=actor, reason=reason.strip())
+    return item
+
+
+@transaction.atomic
+def progress_update_record(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    text: str,
+    status_to: str = "",
+    status_reason: str = "",
+    evidence_file: UploadedFile | None = None,
+    evidence_link: str = "",
+) -> ProgressUpdate:
+    """Append a progress update; a status move must be one the workflow allows."""
+    _require_editor(actor)
+    if not text.strip():
+        raise ValidationError(_("Enter the update."), code="required")
+    checked = check_evidence(evidence_file) if evidence_file else None
+    item = _lock_item(item_id=item_id, expected_version=expected_version)
+    status_from = item.status
+    if status_to and status_to != item.status:
+        workflow.check_move(
+            item,
+            actor,
+            status_to,
+            has_evidence=bool(checked or evidence_link),
+            reason=status_reason,
+        )
+        item.status = status_to
+        item.status_reason = (
+            status_reason.strip() if status_to == Item.Status.NO_FURTHER_ACTION else ""
+        )
+        item.version += 1
+        save_with_history(
+            item,
+            actor=actor,
+            reason=str(_("Progress update: status moved to %(status)s"))
+            % {"status": item.get_status_display().lower()},
+        )
+    else:
+        status_to = ""
+    update = ProgressUpdate(
+        item=item,
+        author=actor,
+        created_at=timezone.now(),
+        text=text.strip(),
+        status_from=status_from if status_to else "",
+        status_to=status_to,
+        evidence_link=evidence_link.strip(),
+    )
+    if checked and evidence_file is not None:
+        update.evidence_name = checked.name
+        update.evidence_content_type = checked.content_type
+        update.evidence_size = checked.size
+        # The stored name is generated; the original name is kept only as text so
+        # that no user-chosen path reaches the file system.
+        extension = checked.name.rsplit(".", 1)[-1].lower()
+        update.evidence_file.save(f"evidence.{extension}", evidence_file, save=False)
+    try:
+        save_with_history(update, actor=actor, reason=str(_("Progress recorded")))
+    except Exception:
+        # Nothing else is written after the update row, so a failure here is the
+        # only way the transaction rolls back with a file already on disk.
+        if update.evidence_file:
+            update.evidence_file.delete(save=False)
+        raise
+    return update

@@ -1,0 +1,234 @@
+"""HTTP wiring: fetch -> authorise -> validate -> one service call -> redirect."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import roles, selectors, services, workflow
+from .filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
+from .forms import ItemEditForm, ProgressUpdateForm
+from .models import Item, ProgressUpdate, Report
+
+
+def _require_viewer(request: HttpRequest) -> None:
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+
+
+def _item_for_view(request: HttpRequest, pk: int) -> Item:
+    _require_viewer(request)
+    return get_object_or_404(Item.objects.select_related("report", "lead"), pk=pk)
+
+
+def _item_for_edit(request: HttpRequest, pk: int) -> Item:
+    if not roles.can_edit(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Item.objects.select_related("report", "lead"), pk=pk)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    _require_viewer(request)
+    today = timezone.localdate()
+    counts = selectors.status_counts(today=today)
+    return render(request, "recommendations/home.html", {"counts": counts})
+
+
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    _require_viewer(request)
+    reports = selectors.report_list_with_counts(today=timezone.localdate())
+    return render(request, "recommendations/report_list.html", {"reports": reports})
+
+
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_viewer(request)
+    report = get_object_or_404(Report, pk=pk)
+    today = timezone.localdate()
+    groups = selectors.report_items_by_kind(report=report, today=today)
+    return render(
+        request,
+        "recommendations/report_detail.html",
+        {"report": report, "groups": groups, "today": today},
+    )
+
+
+def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]:
+    """For each sortable column: the URL that sorts by it and its aria-sort state."""
+    key = current.lstrip("-")
+    descending = current.startswith("-")
+    links = {}
+    for name, label in SORT_LABELS.items():
+        params = request.GET.copy()
+        params.pop("page", None)
+        next_sort = f"-{name}" if name == key and not descending else name
+        params["sort"] = next_sort
+        state = "none"
+        if name == key:
+            state = "descending" if descending else "ascending"
+        links[name] = {"url": f"?{params.urlencode()}", "state": state, "label": label}
+    return links
+
+
+@require_GET
+def item_list(request: HttpRequest) -> HttpResponse:
+    _require_viewer(request)
+    today = timezone.localdate()
+    item_filter = ItemFilter(
+        request.GET, queryset=selectors.item_list_base(today=today), request=request
+    )
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort.lstrip("-") not in SORTS:
+        sort = DEFAULT_SORT
+    ordering = SORTS[sort.lstrip("-")]
+    if sort.startswith("-"):
+        ordering = tuple(
+            f.removeprefix("-") if f.startswith("-") else f"-{f}" for f in ordering
+        )
+    queryset = item_filter.qs.order_by(*ordering)
+    paginator = Paginator(queryset, settings.ITEMS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "filter": item_filter,
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number),
+        "query": params.urlencode(),
+        "sort_links": _sort_links(request, sort),
+        "today": today,
+        "active_filters": [
+            (item_filter.form[name].label, value)
+            for name, value in item_filter.form.cleaned_data.items()
+            if value not in (None, "", [], False)
+        ]
+        if item_filter.is_bound and item_filter.form.is_valid()
+        else [],
+    }
+    template = "recommendations/item_list.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for_view(request, pk)
+    today = timezone.localdate()
+    context = {
+        "item": item,
+        "rag": item.rag(today),
+        "days_overdue": item.days_overdue(today),
+        "updates": selectors.item_timeline(item=item),
+        "history": selectors.item_history(item=item),
+        "linked_recommendations": item.recommendations.order_by("id"),
+        "can_edit": roles.can_edit(request.user),
+        "moves": workflow.allowed_moves(item, request.user),
+    }
+    return render(request, "recommendations/item_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for_edit(request, pk)
+    form = ItemEditForm(
+        request.POST or None,
+        item=item,
+        initial={
+            "version": item.version,
+            "lead": item.lead_id,
+            "lead_team": item.lead_team,
+            "target_date": item.target_date,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.item_update_working_fields(
+                item_id=item.pk,
+                actor=request.user,
+                expected_version=data["version"],
+                lead=data["lead"],
+                lead_team=data["lead_team"].strip(),
+                target_date=data.get("target_date", item.target_date),
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The item has been updated."))
+            return redirect("recommendations:item_detail", pk=item.pk)
+    return render(
+        request,
+        "recommendations/item_edit.html",
+        {"item": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for_edit(request, pk)
+    initial = {"version": item.version}
+    if request.GET.get("status") in {
+        m.to for m in workflow.allowed_moves(item, request.user)
+    }:
+        initial["status_to"] = request.GET["status"]
+    form = ProgressUpdateForm(
+        request.POST or None,
+        request.FILES or None,
+        item=item,
+        user=request.user,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.progress_update_record(
+                item_id=item.pk,
+                actor=request.user,
+                expected_version=data["version"],
+                text=data["text"],
+                status_to=data["status_to"],
+                status_reason=data["status_reason"],
+                evidence_file=data["evidence_file"],
+                evidence_link=data["evidence_link"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your update has been recorded."))
+            return redirect("recommendations:item_detail", pk=item.pk)
+    return render(
+        request,
+        "recommendations/item_progress.html",
+        {"item": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    _require_viewer(request)
+    update = get_object_or_404(ProgressUpdate, pk=pk)
+    if not update.evidence_file:
+        raise Http404
+    try:
+        handle = update.evidence_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=update.evidence_name or update.evidence_file.name.rsplit("/", 1)[-1],
+        content_type=update.evidence_content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

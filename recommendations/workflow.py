@@ -1,0 +1,94 @@
+"""The item lifecycle: which status moves are allowed, and for whom.
+
+This is the only place the rules live; forms offer what it allows and services
+refuse what it forbids.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import roles
+from .models import Item
+
+Status = Item.Status
+
+
+@dataclass(frozen=True)
+class Move:
+    to: str
+    reviewers_only: bool = False
+    needs_evidence: bool = False
+    needs_reason: bool = False
+    needs_lead: bool = False
+
+
+# Closing an item (sign-off) and reopening a closed one are decisions of the
+# Deputy Chief Constable's review, not moves a progress update can make.
+MOVES: dict[str, tuple[Move, ...]] = {
+    Status.AWAITING_ALLOCATION: (
+        Move(Status.IN_PROGRESS, needs_lead=True),
+        Move(Status.NO_FURTHER_ACTION, reviewers_only=True, needs_reason=True),
+    ),
+    Status.IN_PROGRESS: (
+        Move(Status.PENDING_SIGN_OFF, needs_evidence=True),
+        Move(Status.NO_FURTHER_ACTION, reviewers_only=True, needs_reason=True),
+    ),
+    Status.PENDING_SIGN_OFF: (
+        Move(Status.IN_PROGRESS),
+        Move(Status.NO_FURTHER_ACTION, reviewers_only=True, needs_reason=True),
+    ),
+    Status.CLOSED: (),
+    Status.NO_FURTHER_ACTION: (Move(Status.IN_PROGRESS, reviewers_only=True),),
+}
+
+
+def allowed_moves(item: Item, user: roles.User) -> list[Move]:
+    if not roles.can_edit(user):
+        return []
+    reviewer = roles.can_review(user)
+    return [m for m in MOVES[item.status] if reviewer or not m.reviewers_only]
+
+
+def check_move(
+    item: Item,
+    user: roles.User,
+    to: str,
+    *,
+    has_evidence: bool,
+    reason: str,
+) -> Move:
+    """Return the move from the item's status to `to`, or raise ValidationError."""
+    move = next((m for m in MOVES[item.status] if m.to == to), None)
+    if move is None:
+        raise ValidationError(
+            _("An item that is %(current)s cannot be moved to %(target)s here.")
+            % {
+                "current": item.get_status_display().lower(),
+                "target": Status(to).label.lower(),
+            },
+            code="move_not_allowed",
+        )
+    if move not in allowed_moves(item, user):
+        raise ValidationError(
+            _("Only a reviewer can move an item to %(target)s.")
+            % {"target": Status(to).label.lower()},
+            code="move_needs_reviewer",
+        )
+    if move.needs_lead and item.lead_id is None:
+        raise ValidationError(
+            _("Assign a lead before moving the item to in progress."),
+            code="move_needs_lead",
+        )
+    if move.needs_evidence and not has_evidence:
+        raise ValidationError(
+            _("Attach an evidence file or link to propose the item for sign-off."),
+            code="move_needs_evidence",
+        )
+    if move.needs_reason and not reason.strip():
+        raise ValidationError(
+            _("Give the reason no further action is needed."),
+            code="move_needs_reason",
+        )
+    return move

@@ -90,6 +90,7 @@ class ItemEditForm(VersionedForm):
         max_length=500,
         help_text=_("Recorded in the item's history."),
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Enter the reason for the change.")},
     )
 
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
@@ -100,12 +101,6 @@ class ItemEditForm(VersionedForm):
         )
         if item.target_date is not None:
             del self.fields["target_date"]
-
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError(_("Enter the reason for the change."))
-        return reason
 
 
 class ProgressUpdateForm(VersionedForm):
@@ -151,18 +146,18 @@ class ProgressUpdateForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.item = item
         self.user = user
-        choices = [
-            (
-                "",
-                _("Leave as %(status)s")
-                % {"status": item.get_status_display().lower()},
-            )
-        ]
-        choices += [
+        keep = (
+            "",
+            _("Leave as %(status)s") % {"status": item.get_status_display().lower()},
+        )
+        # Any status is a valid value; the workflow decides whether the move is
+        # allowed (and a stale form is left to the service's conflict check).
+        # Only the moves open to this user are offered.
+        self.fields["status_to"].choices = [keep, *Item.Status.choices]
+        self.fields["status_to"].widget.choices = [keep] + [
             (move.to, Item.Status(move.to).label)
             for move in workflow.allowed_moves(item, user)
         ]
-        self.fields["status_to"].choices = choices
 
     def clean_evidence_file(self) -> Any:
         upload = self.cleaned_data.get("evidence_file")
@@ -173,7 +168,9 @@ class ProgressUpdateForm(VersionedForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         status_to = cleaned.get("status_to")
-        if status_to and not self.has_error("evidence_file"):
+        # A stale form is judged by the service, which names who changed the item.
+        current = cleaned.get("version") == self.item.version
+        if status_to and current and not self.has_error("evidence_file"):
             try:
                 workflow.check_move(
                     self.item,

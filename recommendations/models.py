@@ -1,9 +1,10 @@
 """Reports, their items and the progress recorded against them."""
 
 import datetime as dt
+import os
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -284,9 +285,27 @@ class Item(models.Model):
         return (today - self.target_date).days
 
 
+class EvidenceStorage(FileSystemStorage):
+    """Files under settings.EVIDENCE_ROOT, outside every public path.
+
+    The root is read when used, not when the model is defined, so that a changed
+    setting (a test's temporary folder) takes effect.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self) -> str:  # type: ignore[override]
+        return str(settings.EVIDENCE_ROOT)
+
+    @property
+    def location(self) -> str:  # type: ignore[override]
+        return os.path.abspath(self.base_location)
+
+
 def evidence_storage() -> Storage:
-    """Evidence is kept outside every public path (settings.EVIDENCE_ROOT)."""
-    return storages["evidence"]
+    return EvidenceStorage()
 
 
 class ProgressUpdate(models.Model):

@@ -1,6 +1,6 @@
 """Writing tracked models so that every change leaves history with a user and reason.
 
-django-simple-history records on `save()` only; `QuerySet.update()`, bulk writes and
+django-simple-history records on `save()` only; queryset updates, bulk writes and
 raw SQL leave no trace. Services write tracked rows through `save_with_history`.
 """
 

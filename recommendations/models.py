@@ -303,6 +303,9 @@ class EvidenceStorage(FileSystemStorage):
     def location(self) -> str:  # type: ignore[override]
         return os.path.abspath(self.base_location)
 
+    def url(self, name: str | None) -> str:
+        raise ValueError("Evidence has no public URL; it is served by an access check.")
+
 
 def evidence_storage() -> Storage:
     return EvidenceStorage()

@@ -31,10 +31,10 @@ def _display_name(user: AbstractBaseUser | None) -> str:
     return full_name or user.get_username()
 
 
-def _lock_item(*, item_id: int, expected_version: int) -> Item:
+def _lock_item(*, item_id: int, expected_version: int | None) -> Item:
     """Lock the item row and refuse if it changed since the form was opened."""
     item = Item.objects.select_for_update().get(pk=item_id)
-    if item.version != expected_version:
+    if expected_version is not None and item.version != expected_version:
         latest = item.history.select_related("history_user").first()
         who = _display_name(latest.history_user if latest else None)
         when = (
@@ -121,7 +121,11 @@ def progress_update_record(
     if not text.strip():
         raise ValidationError(_("Enter the update."), code="required")
     checked = check_evidence(evidence_file) if evidence_file else None
-    item = _lock_item(item_id=item_id, expected_version=expected_version)
+    # A note alone overwrites nothing, so only a status move must be current.
+    moving = bool(status_to)
+    item = _lock_item(
+        item_id=item_id, expected_version=expected_version if moving else None
+    )
     status_from = item.status
     if status_to and status_to != item.status:
         workflow.check_move(

@@ -208,3 +208,19 @@ def test_form_offers_only_allowed_moves(client_for, staff, item):
     assert 'value="pending_sign_off"' in html
     assert 'value="closed"' not in html
     assert 'value="no_further_action"' not in html
+
+
+def test_a_note_from_a_stale_page_is_still_recorded(
+    client_for, staff, other_staff, item
+):
+    # A note overwrites nothing, so it is kept even if the item changed meanwhile.
+    stale = item.version
+    _post(
+        client_for(other_staff),
+        item,
+        status_to="pending_sign_off",
+        evidence_link="https://example.org/a",
+    )
+    response = _post(client_for(staff), item, version=stale, text="Late note")
+    assert response.status_code == 302
+    assert ProgressUpdate.objects.filter(text="Late note").exists()

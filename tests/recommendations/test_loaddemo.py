@@ -1,0 +1,56 @@
+from django.core.management import call_command
+
+from recommendations import roles
+from recommendations.models import Item, ProgressUpdate, Report
+
+
+def test_demo_creates_one_user_per_role_and_loads_reports_with_history(db):
+    call_command("loaddemo", "--quiet-users")
+    from django.contrib.auth.models import User
+
+    for name in roles.ALL_ROLES:
+        assert User.objects.filter(groups__name=name).exists(), name
+    assert Report.objects.count() >= 3
+    assert Item.objects.filter(status=Item.Status.CLOSED).exists()
+    assert ProgressUpdate.objects.exists()
+    # Every loaded row has a history record naming the loader and the reason.
+    for model in (Report, Item, ProgressUpdate):
+        for obj in model.objects.all():
+            record = obj.history.get()
+            assert record.history_user.username == "admin"
+            assert record.history_change_reason.startswith("Loaded from demo data")
+
+
+def test_demo_has_overdue_items(db):
+    call_command("loaddemo", "--quiet-users")
+    from django.utils import timezone
+
+    assert Item.objects.overdue(timezone.localdate()).exists()
+
+
+def test_seed_report_keeps_the_exact_wording_of_recommendation_1(db):
+    call_command("loaddemo", "--quiet-users")
+    rec1 = Item.objects.get(report__title__startswith="Safe to share?", reference="1")
+    assert rec1.text.startswith(
+        "As an interim measure, where officers only have concerns or doubts about a "
+        "victim's immigration status"
+    )
+    assert not rec1.text_is_summary
+    rec2 = Item.objects.get(report__title__startswith="Safe to share?", reference="2")
+    assert rec2.text_is_summary
+
+
+def test_running_again_changes_nothing(db):
+    call_command("loaddemo", "--quiet-users")
+    item = Item.objects.get(report__title__startswith="Safe to share?", reference="1")
+    item.lead_team = "Changed by a user"
+    item.save()
+    counts = (Report.objects.count(), Item.objects.count(), Item.history.count())
+    call_command("loaddemo", "--quiet-users")
+    item.refresh_from_db()
+    assert item.lead_team == "Changed by a user"
+    assert (
+        Report.objects.count(),
+        Item.objects.count(),
+        Item.history.count(),
+    ) == counts

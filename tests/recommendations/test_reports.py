@@ -1,0 +1,56 @@
+import datetime as dt
+
+from django.urls import reverse
+
+from recommendations.models import Item
+
+
+def test_report_list_counts_open_overdue_and_closed(
+    client_for, panel, report, make_item, today
+):
+    make_item(status=Item.Status.IN_PROGRESS, target_date=today - dt.timedelta(1))
+    make_item(status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(9))
+    make_item(status=Item.Status.CLOSED, target_date=today - dt.timedelta(1))
+    make_item(status=Item.Status.NO_FURTHER_ACTION, status_reason="Superseded")
+    response = client_for(panel).get(reverse("recommendations:report_list"))
+    listed = response.context["reports"].get(pk=report.pk)
+    assert (listed.open_count, listed.overdue_count, listed.closed_count) == (2, 1, 2)
+
+
+def test_report_list_is_newest_first(client_for, panel, report, administrator):
+    from recommendations.history import save_with_history
+    from recommendations.models import Report
+
+    newer = Report(
+        title="PEEL 2025",
+        kind=Report.Kind.PEEL,
+        published_on=dt.date(2025, 4, 1),
+    )
+    save_with_history(newer, actor=administrator, reason="Test set-up")
+    response = client_for(panel).get(reverse("recommendations:report_list"))
+    assert [r.title for r in response.context["reports"]] == ["PEEL 2025", report.title]
+
+
+def test_report_detail_groups_items_by_kind(client_for, panel, report, make_item):
+    make_item(kind=Item.Kind.CAUSE_OF_CONCERN, reference="CoC 1")
+    make_item(kind=Item.Kind.RECOMMENDATION, reference="1")
+    make_item(kind=Item.Kind.AREA_FOR_IMPROVEMENT, reference="AFI 1")
+    response = client_for(panel).get(
+        reverse("recommendations:report_detail", args=[report.pk])
+    )
+    groups = [
+        (str(label), [i.reference for i in items])
+        for label, items in response.context["groups"]
+    ]
+    assert groups == [
+        ("Cause of concern", ["CoC 1"]),
+        ("Recommendation", ["1"]),
+        ("Area for improvement", ["AFI 1"]),
+    ]
+
+
+def test_reports_are_refused_to_outsiders(client_for, outsider, report):
+    client = client_for(outsider)
+    assert client.get(reverse("recommendations:report_list")).status_code == 403
+    url = reverse("recommendations:report_detail", args=[report.pk])
+    assert client.get(url).status_code == 403

@@ -1,0 +1,123 @@
+"""Sign-in, sign-out, roles, headers and settings that every page relies on."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from recommendations import roles
+from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_four_roles_exist_as_groups(db):
+    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ALL_ROLES)
+
+
+def test_sign_in_page_is_open_and_signing_in_works(client, staff):
+    assert client.get(reverse("login")).status_code == 200
+    response = client.post(
+        reverse("login"), {"username": staff.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("recommendations:item_list")).status_code == 200
+
+
+def test_wrong_password_is_refused_with_a_message(client, staff):
+    response = client.post(
+        reverse("login"), {"username": staff.username, "password": "wrong"}
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+
+
+def test_inactive_user_cannot_sign_in(client, inactive):
+    response = client.post(
+        reverse("login"), {"username": inactive.username, "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_out_is_a_post_and_ends_the_session(client_for, staff):
+    client = client_for(staff)
+    assert client.get(reverse("logout")).status_code == 405
+    client.post(reverse("logout"))
+    response = client.get(reverse("recommendations:item_list"))
+    assert response.status_code == 302
+
+
+def test_home_page_needs_a_role(client, client_for, outsider, panel, item):
+    assert client.get(reverse("home")).status_code == 302
+    assert client_for(outsider).get(reverse("home")).status_code == 403
+    response = client_for(panel).get(reverse("home"))
+    assert response.status_code == 200
+    assert response.context["counts"]["total"] == 1
+
+
+def test_signed_in_pages_are_not_cached_and_carry_a_csp(client_for, panel, item):
+    response = client_for(panel).get(reverse("recommendations:item_list"))
+    assert response["Cache-Control"] == "no-store"
+    csp = response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self' 'nonce-" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_inline_script_carries_the_csp_nonce(client_for, panel, item):
+    response = client_for(panel).get(reverse("recommendations:item_list"))
+    csp = response["Content-Security-Policy"]
+    nonce = csp.split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">' in response.content.decode()
+
+
+def _run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update(env)
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_missing_secret_key_with_debug_off_stops_start_up():
+    result = _run_settings({"DEBUG": "0"}, "import django; django.setup()")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_database_url_selects_postgresql():
+    result = _run_settings(
+        {
+            "SECRET_KEY": "x" * 60,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/tracker",
+        },
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'])",
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_deploy_check_is_clean_under_production_settings(tmp_path):
+    result = _run_settings(
+        {
+            "SECRET_KEY": "k3Y-" + "x1Z9" * 15,
+            "DEBUG": "0",
+            "ALLOWED_HOSTS": "tracker.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        },
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy', "
+        "'--fail-level', 'WARNING'])",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -236,3 +236,8 @@ SERVICE_NAME = os.environ.get("SERVICE_NAME", "Track inspection recommendations"
 ORGANISATION_NAME = os.environ.get(
     "ORGANISATION_NAME", "Office of the Police and Crime Commissioner"
 )
+
+# The address people use to reach the service; links in reminder emails start here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Reminders list a lead's items that are overdue or due within this many days.
+REMINDER_DUE_WITHIN_DAYS = env_int("REMINDER_DUE_WITHIN_DAYS", 14)

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from recommendations import views as rec_views
+from oversight import views as oversight_views
 
 urlpatterns = [
-    path("", rec_views.home, name="home"),
+    path("", oversight_views.dashboard, name="home"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(
@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("recommendations.urls")),
+    path("oversight/", include("oversight.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class OversightConfig(AppConfig):
     name = "oversight"
     verbose_name = "Oversight"
+
+    def ready(self) -> None:
+        from recommendations import panels
+
+        from .panels import item_oversight_panel
+
+        panels.register(item_oversight_panel)

@@ -86,6 +86,8 @@ class ItemForm(ChoiceSetFormMixin, ReasonForm):
             "status_reason",
             "original_target_date",
             "target_date",
+            "closed_on",
+            "hmicfrs_verified_on",
         ]
 
 

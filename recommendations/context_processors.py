@@ -29,6 +29,19 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
             },
         ),
     ]
+    if roles.can_review(request.user):
+        links.append(
+            (
+                _("Review"),
+                "oversight:review",
+                {
+                    "oversight:review",
+                    "oversight:closure_decide",
+                    "oversight:date_decide",
+                    "oversight:hmicfrs_outcome",
+                },
+            )
+        )
     navigation = [
         {"label": label, "url": reverse(name), "active": current in views}
         for label, name, views in links

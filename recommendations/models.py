@@ -216,6 +216,18 @@ class Item(models.Model):
         _("original target date"), null=True, blank=True
     )
     target_date = models.DateField(_("current target date"), null=True, blank=True)
+    closed_on = models.DateField(
+        _("signed off on"),
+        null=True,
+        blank=True,
+        help_text=_("The date a reviewer signed the item off as closed."),
+    )
+    hmicfrs_verified_on = models.DateField(
+        _("verified by HMICFRS on"),
+        null=True,
+        blank=True,
+        help_text=_("The date HMICFRS accepted the closure, on its own evidence."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)

@@ -75,30 +75,6 @@ def report_items_by_kind(*, report: Report, today: dt.date) -> list[tuple[str, l
     return groups
 
 
-def status_counts(*, today: dt.date) -> dict[str, Any]:
-    """Counts by status and by RAG in two queries."""
-    by_status = dict(
-        Item.objects.values_list("status").annotate(n=Count("id")).order_by()
-    )
-    by_rag = dict(
-        Item.objects.open()
-        .with_rag(today)
-        .values_list("rag_value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return {
-        "by_status": [
-            (value, label, by_status.get(value, 0))
-            for value, label in Item.Status.choices
-        ],
-        "by_rag": [
-            (value, label, by_rag.get(value, 0)) for value, label in Item.Rag.choices
-        ],
-        "total": sum(by_status.values()),
-    }
-
-
 def item_timeline(*, item: Item) -> QuerySet[ProgressUpdate]:
     return ProgressUpdate.objects.filter(item=item).select_related("author")
 
@@ -133,6 +109,8 @@ HISTORY_FIELDS = [
     "status_reason",
     "original_target_date",
     "target_date",
+    "closed_on",
+    "hmicfrs_verified_on",
 ]
 
 

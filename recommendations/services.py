@@ -5,6 +5,8 @@ writes with history (acting user and reason), in that order.
 """
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -24,32 +26,37 @@ class ConflictError(ValidationError):
     """The item changed after the form was opened; nothing was written."""
 
 
-def _display_name(user: AbstractBaseUser | None) -> str:
+def display_name(user: AbstractBaseUser | None) -> str:
     if user is None:
         return str(_("the system"))
     full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
     return full_name or user.get_username()
 
 
+def item_conflict(item: Item) -> "ConflictError":
+    """The error for a form opened before the item's latest change."""
+    latest = item.history.select_related("history_user").first()
+    who = display_name(latest.history_user if latest else None)
+    when = (
+        date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
+        if latest
+        else ""
+    )
+    return ConflictError(
+        _(
+            "This item was changed by %(who)s on %(when)s since you opened it. "
+            "Nothing has been saved. Review the current details and try again."
+        )
+        % {"who": who, "when": when},
+        code="stale",
+    )
+
+
 def _lock_item(*, item_id: int, expected_version: int | None) -> Item:
     """Lock the item row and refuse if it changed since the form was opened."""
     item = Item.objects.select_for_update().get(pk=item_id)
     if expected_version is not None and item.version != expected_version:
-        latest = item.history.select_related("history_user").first()
-        who = _display_name(latest.history_user if latest else None)
-        when = (
-            date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
-            if latest
-            else ""
-        )
-        raise ConflictError(
-            _(
-                "This item was changed by %(who)s on %(when)s since you opened it. "
-                "Nothing has been saved. Review the current details and try again."
-            )
-            % {"who": who, "when": when},
-            code="stale",
-        )
+        raise item_conflict(item)
     return item
 
 
@@ -115,39 +122,51 @@ def progress_update_record(
     status_reason: str = "",
     evidence_file: UploadedFile | None = None,
     evidence_link: str = "",
+    decision: bool = False,
+    item_changes: Mapping[str, Any] | None = None,
+    history_reason: str = "",
 ) -> ProgressUpdate:
-    """Append a progress update; a status move must be one the workflow allows."""
+    """Append a progress update; a status move must be one the workflow allows.
+
+    Oversight passes `decision=True` for sign-off, return and HMICFRS outcomes, with
+    the item fields the decision sets (`item_changes`) and the history reason.
+    """
     _require_editor(actor)
     if not text.strip():
         raise ValidationError(_("Enter the update."), code="required")
     checked = check_evidence(evidence_file) if evidence_file else None
-    # A note alone overwrites nothing, so only a status move must be current.
-    moving = bool(status_to)
+    # A note alone overwrites nothing, so only a change to the item must be current.
+    changes_item = bool(status_to) or bool(item_changes)
     item = _lock_item(
-        item_id=item_id, expected_version=expected_version if moving else None
+        item_id=item_id, expected_version=expected_version if changes_item else None
     )
     status_from = item.status
-    if status_to and status_to != item.status:
+    if status_to == item.status:
+        status_to = ""
+    if status_to:
         workflow.check_move(
             item,
             actor,
             status_to,
             has_evidence=bool(checked or evidence_link),
             reason=status_reason,
+            decision=decision,
         )
         item.status = status_to
         item.status_reason = (
             status_reason.strip() if status_to == Item.Status.NO_FURTHER_ACTION else ""
         )
+    for name, value in (item_changes or {}).items():
+        setattr(item, name, value)
+    if status_to or item_changes:
         item.version += 1
         save_with_history(
             item,
             actor=actor,
-            reason=str(_("Progress update: status moved to %(status)s"))
+            reason=history_reason
+            or str(_("Progress update: status moved to %(status)s"))
             % {"status": item.get_status_display().lower()},
         )
-    else:
-        status_to = ""
     update = ProgressUpdate(
         item=item,
         author=actor,

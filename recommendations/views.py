@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import roles, selectors, services, workflow
+from . import panels, roles, selectors, services, workflow
 from .filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from .forms import ItemEditForm, ProgressUpdateForm
 from .models import Item, ProgressUpdate, Report
@@ -30,14 +30,6 @@ def _item_for_edit(request: HttpRequest, pk: int) -> Item:
     if not roles.can_edit(request.user):
         raise PermissionDenied
     return get_object_or_404(Item.objects.select_related("report", "lead"), pk=pk)
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    _require_viewer(request)
-    today = timezone.localdate()
-    counts = selectors.status_counts(today=today)
-    return render(request, "recommendations/home.html", {"counts": counts})
 
 
 @require_GET
@@ -131,6 +123,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "linked_recommendations": item.recommendations.order_by("id"),
         "can_edit": roles.can_edit(request.user),
         "moves": workflow.allowed_moves(item, request.user),
+        "panels": panels.panels_for(request, item),
     }
     return render(request, "recommendations/item_detail.html", context)
 

@@ -22,10 +22,14 @@ class Move:
     needs_evidence: bool = False
     needs_reason: bool = False
     needs_lead: bool = False
+    # Decisions (sign-off, return, HMICFRS outcome) are made through the oversight
+    # pages, which record the decision itself; a progress update cannot make them.
+    decision: bool = False
 
 
-# Closing an item (sign-off) and reopening a closed one are decisions of the
-# Deputy Chief Constable's review, not moves a progress update can make.
+# Closing an item (sign-off), returning it, and reopening a closed one are decisions
+# of the Deputy Chief Constable's review (oversight), not moves a progress update can
+# make.
 MOVES: dict[str, tuple[Move, ...]] = {
     Status.AWAITING_ALLOCATION: (
         Move(Status.IN_PROGRESS, needs_lead=True),
@@ -37,18 +41,28 @@ MOVES: dict[str, tuple[Move, ...]] = {
     ),
     Status.PENDING_SIGN_OFF: (
         Move(Status.IN_PROGRESS),
+        Move(Status.CLOSED, reviewers_only=True, decision=True),
         Move(Status.NO_FURTHER_ACTION, reviewers_only=True, needs_reason=True),
     ),
-    Status.CLOSED: (),
+    Status.CLOSED: (
+        Move(Status.IN_PROGRESS, reviewers_only=True, needs_reason=True, decision=True),
+    ),
     Status.NO_FURTHER_ACTION: (Move(Status.IN_PROGRESS, reviewers_only=True),),
 }
 
 
-def allowed_moves(item: Item, user: roles.User) -> list[Move]:
+def allowed_moves(
+    item: Item, user: roles.User, *, decisions: bool = False
+) -> list[Move]:
+    """The moves `user` may make; decisions only when asked for by oversight."""
     if not roles.can_edit(user):
         return []
     reviewer = roles.can_review(user)
-    return [m for m in MOVES[item.status] if reviewer or not m.reviewers_only]
+    return [
+        m
+        for m in MOVES[item.status]
+        if (reviewer or not m.reviewers_only) and (decisions or not m.decision)
+    ]
 
 
 def check_move(
@@ -58,9 +72,12 @@ def check_move(
     *,
     has_evidence: bool,
     reason: str,
+    decision: bool = False,
 ) -> Move:
     """Return the move from the item's status to `to`, or raise ValidationError."""
     move = next((m for m in MOVES[item.status] if m.to == to), None)
+    if move is not None and move.decision and not decision:
+        move = None
     if move is None:
         raise ValidationError(
             _("An item that is %(current)s cannot be moved to %(target)s here.")
@@ -70,7 +87,7 @@ def check_move(
             },
             code="move_not_allowed",
         )
-    if move not in allowed_moves(item, user):
+    if move not in allowed_moves(item, user, decisions=decision):
         raise ValidationError(
             _("Only a reviewer can move an item to %(target)s.")
             % {"target": Status(to).label.lower()},
@@ -88,7 +105,9 @@ def check_move(
         )
     if move.needs_reason and not reason.strip():
         raise ValidationError(
-            _("Give the reason no further action is needed."),
+            _("Give the reason no further action is needed.")
+            if to == Status.NO_FURTHER_ACTION
+            else _("Give the reason."),
             code="move_needs_reason",
         )
     return move

@@ -1,0 +1,142 @@
+"""Input validation for oversight decisions and requests."""
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recommendations.forms import DateInput, GovukFormMixin, VersionedForm
+from recommendations.models import Owner, Report
+
+
+class ClosureDecisionForm(VersionedForm):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("sign_off", _("Sign off as closed")),
+            ("return", _("Return to the lead")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose to sign off or return the item.")},
+    )
+    note = forms.CharField(
+        label=_("Note or reason"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when returning the item: say what is missing."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Give the reason for returning the item."))
+        return cleaned
+
+
+class HmicfrsOutcomeForm(VersionedForm):
+    outcome = forms.ChoiceField(
+        label=_("What did HMICFRS decide?"),
+        choices=[
+            ("verified", _("HMICFRS verified the closure")),
+            (
+                "not_accepted",
+                _("HMICFRS did not accept the closure (reopens the item)"),
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what HMICFRS decided.")},
+    )
+    outcome_on = forms.DateField(
+        label=_("Date of HMICFRS's decision"),
+        widget=DateInput,
+        error_messages={
+            "required": _("Enter the date of HMICFRS's decision."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For example: authorised for closure after the 2024 re-inspection."
+        ),
+        error_messages={
+            "required": _("Say what HMICFRS decided and on what evidence.")
+        },
+    )
+
+    def clean_outcome_on(self) -> Any:
+        value = self.cleaned_data["outcome_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+
+class DateChangeRequestForm(GovukFormMixin, forms.Form):
+    new_date = forms.DateField(
+        label=_("New target date"),
+        widget=DateInput,
+        error_messages={
+            "required": _("Enter the new target date."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Why the date needs to move"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A reviewer reads this before deciding; it stays in the ledger."),
+        error_messages={"required": _("Give the reason for the new date.")},
+    )
+
+    def clean_new_date(self) -> Any:
+        value = self.cleaned_data["new_date"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(
+                _("The new target date must be today or in the future.")
+            )
+        return value
+
+
+class DateDecisionForm(GovukFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose to approve or reject the request.")},
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when rejecting."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Give the reason for rejecting the request."))
+        return cleaned
+
+
+class ReviewFilterForm(GovukFormMixin, forms.Form):
+    owner = forms.ChoiceField(
+        label=_("Owner"), required=False, choices=[("", _("Any owner")), *Owner.choices]
+    )
+    lead_team = forms.ChoiceField(label=_("Lead team"), required=False)
+    report = forms.ModelChoiceField(
+        label=_("Report"),
+        required=False,
+        queryset=Report.objects.only("id", "title").order_by("title"),
+        empty_label=_("Any report"),
+    )
+
+    def __init__(self, *args: Any, lead_teams: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead_team"].choices = [("", _("Any team"))] + [
+            (team, team) for team in lead_teams
+        ]

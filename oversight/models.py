@@ -1,0 +1,166 @@
+"""The records of oversight: closure decisions, target-date changes, reminders sent."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from recommendations.models import Item, ProgressUpdate
+
+
+def _history() -> HistoricalRecords:
+    return HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+
+class ClosureDecision(models.Model):
+    """One decision on an item's closure: sign-off, return, or HMICFRS's outcome.
+
+    The proposal it answers is the progress update that moved the item to pending
+    sign-off; `evidence` keeps the evidence as it was when the decision was made.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNED_OFF = "signed_off", _("Signed off")
+        RETURNED = "returned", _("Returned")
+        HMICFRS_VERIFIED = "hmicfrs_verified", _("Verified by HMICFRS")
+        HMICFRS_NOT_ACCEPTED = "hmicfrs_not_accepted", _("Not accepted by HMICFRS")
+
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="closure_decisions"
+    )
+    kind = models.CharField(_("decision"), max_length=30, choices=Kind.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="closure_decisions",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("recorded at"))
+    effective_on = models.DateField(
+        _("date"), help_text=_("Sign-off date, or the date HMICFRS gave its outcome.")
+    )
+    note = models.TextField(_("note or reason"), blank=True)
+    proposal = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposal decided"),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    evidence = models.TextField(
+        _("evidence at the time"),
+        blank=True,
+        help_text=_("The proposal's evidence files and links, as they were."),
+    )
+    timeline_entry = models.OneToOneField(
+        ProgressUpdate, on_delete=models.PROTECT, related_name="closure_decision"
+    )
+    history = _history()
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: item {self.item_id}"
+
+
+class TargetDateChange(models.Model):
+    """A request to move an item's target date, and the reviewer's decision."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting decision")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="target_date_changes"
+    )
+    from_date = models.DateField(_("from"), null=True, blank=True)
+    to_date = models.DateField(_("to"))
+    reason = models.TextField(_("reason"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="target_date_requests",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="target_date_decisions",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+    history = _history()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=Q(status="pending"),
+                name="one_pending_date_request_per_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Target date {self.from_date} -> {self.to_date} (item {self.item_id})"
+
+    @property
+    def slip_days(self) -> int:
+        if self.from_date is None:
+            return 0
+        return (self.to_date - self.from_date).days
+
+
+class ReminderLog(models.Model):
+    """One digest email to one person on one day: what makes reminders idempotent."""
+
+    class Kind(models.TextChoices):
+        LEAD_DIGEST = "lead_digest", _("Lead's digest")
+        REVIEWER_DIGEST = "reviewer_digest", _("Reviewer's digest")
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reminders"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_on = models.DateField(_("for the day"))
+    created_at = models.DateTimeField(_("attempted at"))
+    status = models.CharField(max_length=10, choices=Status.choices)
+    item_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    history = _history()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "sent_on"],
+                condition=Q(status="sent"),
+                name="one_sent_digest_per_person_kind_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.recipient_id} on {self.sent_on}"

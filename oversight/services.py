@@ -1,0 +1,372 @@
+"""Oversight writes: closure decisions and target-date changes.
+
+Each: transaction, lock and re-read, check the rules, write with history (acting
+user and reason), in that order. Status moves go through
+`recommendations.services.progress_update_record`, so the item's timeline shows
+every decision and the workflow's rules apply.
+"""
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from recommendations import roles
+from recommendations.history import save_with_history
+from recommendations.models import Item, ProgressUpdate
+from recommendations.services import (
+    display_name,
+    item_conflict,
+    progress_update_record,
+)
+
+from .models import ClosureDecision, TargetDateChange
+
+
+def _require_reviewer(actor: AbstractBaseUser) -> None:
+    if not roles.can_review(actor):
+        raise ValidationError(
+            _("Only a reviewer can make this decision."), code="forbidden"
+        )
+
+
+def latest_proposal(item: Item) -> ProgressUpdate | None:
+    """The progress update that last moved the item to pending sign-off."""
+    return (
+        ProgressUpdate.objects.filter(item=item, status_to=Item.Status.PENDING_SIGN_OFF)
+        .select_related("author")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def _evidence_text(update: ProgressUpdate | None) -> str:
+    if update is None:
+        return ""
+    parts = []
+    if update.evidence_file:
+        parts.append(
+            f"File: {update.evidence_name} (stored as {update.evidence_file.name})"
+        )
+    if update.evidence_link:
+        parts.append(f"Link: {update.evidence_link}")
+    return "\n".join(parts)
+
+
+def _decide(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    kind: str,
+    status_to: str,
+    text: str,
+    note: str,
+    effective_on: dt.date,
+    item_changes: dict,
+    proposal: ProgressUpdate | None,
+) -> ClosureDecision:
+    update = progress_update_record(
+        item_id=item_id,
+        actor=actor,
+        expected_version=expected_version,
+        text=text,
+        status_to=status_to,
+        status_reason=note,
+        decision=True,
+        item_changes=item_changes,
+        history_reason=text,
+    )
+    decision = ClosureDecision(
+        item_id=item_id,
+        kind=kind,
+        decided_by=actor,
+        decided_at=update.created_at,
+        effective_on=effective_on,
+        note=note,
+        proposal=proposal,
+        proposed_by=proposal.author if proposal else None,
+        evidence=_evidence_text(proposal),
+        timeline_entry=update,
+    )
+    save_with_history(decision, actor=actor, reason=text)
+    return decision
+
+
+def _locked_item(item_id: int, expected_version: int, status: str) -> Item:
+    """Lock the item; refuse a stale form or an item no longer in `status`."""
+    item = Item.objects.select_for_update().get(pk=item_id)
+    if item.version != expected_version:
+        raise item_conflict(item)
+    if item.status != status:
+        raise ValidationError(
+            _("This item is %(status)s, so this decision cannot be made.")
+            % {"status": item.get_status_display().lower()},
+            code="wrong_state",
+        )
+    return item
+
+
+@transaction.atomic
+def closure_sign_off(
+    *, item_id: int, actor: AbstractBaseUser, expected_version: int, note: str
+) -> ClosureDecision:
+    """A reviewer closes an item pending sign-off, unless they proposed it."""
+    _require_reviewer(actor)
+    item = _locked_item(item_id, expected_version, Item.Status.PENDING_SIGN_OFF)
+    proposal = latest_proposal(item)
+    if proposal is not None and proposal.author_id == actor.pk:
+        raise ValidationError(
+            _(
+                "You proposed this item for closure, so another reviewer must "
+                "sign it off."
+            ),
+            code="own_proposal",
+        )
+    today = timezone.localdate()
+    note = note.strip()
+    return _decide(
+        item_id=item.pk,
+        actor=actor,
+        expected_version=expected_version,
+        kind=ClosureDecision.Kind.SIGNED_OFF,
+        status_to=Item.Status.CLOSED,
+        text=_("Signed off as closed.") + (f" {note}" if note else ""),
+        note=note,
+        effective_on=today,
+        item_changes={"closed_on": today},
+        proposal=proposal,
+    )
+
+
+@transaction.atomic
+def closure_return(
+    *, item_id: int, actor: AbstractBaseUser, expected_version: int, reason: str
+) -> ClosureDecision:
+    """A reviewer returns an item pending sign-off to its lead, with a reason."""
+    _require_reviewer(actor)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Give the reason for returning the item."), code="required"
+        )
+    item = _locked_item(item_id, expected_version, Item.Status.PENDING_SIGN_OFF)
+    return _decide(
+        item_id=item.pk,
+        actor=actor,
+        expected_version=expected_version,
+        kind=ClosureDecision.Kind.RETURNED,
+        status_to=Item.Status.IN_PROGRESS,
+        text=_("Returned to the lead: %(reason)s") % {"reason": reason},
+        note=reason,
+        effective_on=timezone.localdate(),
+        item_changes={},
+        proposal=latest_proposal(item),
+    )
+
+
+@transaction.atomic
+def closure_record_hmicfrs_outcome(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    accepted: bool,
+    outcome_on: dt.date,
+    note: str,
+) -> ClosureDecision:
+    """Record HMICFRS's verdict on a closed item; "not accepted" reopens it."""
+    _require_reviewer(actor)
+    note = note.strip()
+    if not note:
+        raise ValidationError(
+            _("Say what HMICFRS decided and on what evidence."), code="required"
+        )
+    if outcome_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."), code="future")
+    item = _locked_item(item_id, expected_version, Item.Status.CLOSED)
+    if accepted and item.hmicfrs_verified_on is not None:
+        raise ValidationError(
+            _("HMICFRS verification is already recorded for this item."),
+            code="already_verified",
+        )
+    when = date_format(outcome_on, "j F Y")
+    if accepted:
+        kind = ClosureDecision.Kind.HMICFRS_VERIFIED
+        status_to = ""
+        text = _("Closure verified by HMICFRS on %(when)s: %(note)s")
+        changes: dict = {"hmicfrs_verified_on": outcome_on}
+    else:
+        kind = ClosureDecision.Kind.HMICFRS_NOT_ACCEPTED
+        status_to = Item.Status.IN_PROGRESS
+        text = _("HMICFRS did not accept the closure (%(when)s): %(note)s")
+        changes = {"closed_on": None, "hmicfrs_verified_on": None}
+    return _decide(
+        item_id=item.pk,
+        actor=actor,
+        expected_version=expected_version,
+        kind=kind,
+        status_to=status_to,
+        text=text % {"when": when, "note": note},
+        note=note,
+        effective_on=outcome_on,
+        item_changes=changes,
+        proposal=latest_proposal(item),
+    )
+
+
+@transaction.atomic
+def target_date_request(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    new_date: dt.date,
+    reason: str,
+) -> TargetDateChange:
+    """Ask for a new target date, with a reason; one open request per item."""
+    if not roles.can_edit(actor):
+        raise ValidationError(
+            _("You do not have permission to change items."), code="forbidden"
+        )
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for the new date."), code="required")
+    item = Item.objects.select_for_update().get(pk=item_id)
+    if not item.is_open:
+        raise ValidationError(
+            _("The item is %(status)s: its target date no longer moves.")
+            % {"status": item.get_status_display().lower()},
+            code="wrong_state",
+        )
+    if item.target_date == new_date:
+        raise ValidationError(
+            _("That is already the item's target date."), code="same_date"
+        )
+    if new_date < timezone.localdate():
+        raise ValidationError(
+            _("The new target date must be today or in the future."), code="past"
+        )
+    pending = (
+        TargetDateChange.objects.filter(
+            item=item, status=TargetDateChange.Status.PENDING
+        )
+        .select_related("requested_by")
+        .first()
+    )
+    if pending is not None:
+        raise ValidationError(
+            _(
+                "%(who)s has already asked to move the date to %(date)s; a reviewer "
+                "must decide that request first."
+            )
+            % {
+                "who": display_name(pending.requested_by),
+                "date": date_format(pending.to_date, "j F Y"),
+            },
+            code="pending_exists",
+        )
+    change = TargetDateChange(
+        item=item,
+        from_date=item.target_date,
+        to_date=new_date,
+        reason=reason,
+        requested_by=actor,
+        requested_at=timezone.now(),
+    )
+    save_with_history(
+        change, actor=actor, reason=_("Target date change requested: %s") % reason
+    )
+    return change
+
+
+@transaction.atomic
+def target_date_decide(
+    *,
+    change_id: int,
+    actor: AbstractBaseUser,
+    approve: bool,
+    note: str,
+) -> TargetDateChange:
+    """A reviewer approves or rejects a date request; approval moves the date.
+
+    The original target date never changes. A reviewer cannot decide their own
+    request.
+    """
+    _require_reviewer(actor)
+    note = note.strip()
+    if not approve and not note:
+        raise ValidationError(
+            _("Give the reason for rejecting the request."), code="required"
+        )
+    change = (
+        TargetDateChange.objects.select_for_update()
+        .select_related("decided_by")
+        .get(pk=change_id)
+    )
+    if change.status != TargetDateChange.Status.PENDING:
+        raise ValidationError(
+            _("This request was already %(status)s by %(who)s on %(when)s.")
+            % {
+                "status": change.get_status_display().lower(),
+                "who": display_name(change.decided_by),
+                "when": date_format(
+                    timezone.localtime(change.decided_at), "j F Y \\a\\t H:i"
+                )
+                if change.decided_at
+                else "",
+            },
+            code="already_decided",
+        )
+    if change.requested_by_id == actor.pk:
+        raise ValidationError(
+            _("You made this request, so another reviewer must decide it."),
+            code="own_request",
+        )
+    item = Item.objects.select_for_update().get(pk=change.item_id)
+    if approve and not item.is_open:
+        raise ValidationError(
+            _("The item is %(status)s: its target date no longer moves.")
+            % {"status": item.get_status_display().lower()},
+            code="wrong_state",
+        )
+    change.status = (
+        TargetDateChange.Status.APPROVED
+        if approve
+        else TargetDateChange.Status.REJECTED
+    )
+    change.decided_by = actor
+    change.decided_at = timezone.now()
+    change.decision_note = note
+    verdict = _("approved") if approve else _("rejected")
+    save_with_history(
+        change,
+        actor=actor,
+        reason=_("Target date change %(verdict)s%(note)s")
+        % {"verdict": verdict, "note": f": {note}" if note else ""},
+    )
+    if approve:
+        old = item.target_date
+        item.target_date = change.to_date
+        if item.original_target_date is None:
+            item.original_target_date = old or change.to_date
+        item.version += 1
+        save_with_history(
+            item,
+            actor=actor,
+            reason=_(
+                "Target date moved from %(old)s to %(new)s: %(reason)s "
+                "(requested by %(who)s, approved by %(approver)s)"
+            )
+            % {
+                "old": date_format(old, "j F Y") if old else _("none"),
+                "new": date_format(change.to_date, "j F Y"),
+                "reason": change.reason,
+                "who": display_name(change.requested_by),
+                "approver": display_name(actor),
+            },
+        )
+    return change

@@ -54,3 +54,21 @@ def test_running_again_changes_nothing(db):
         Item.objects.count(),
         Item.history.count(),
     ) == counts
+
+
+def test_demo_fills_every_status_and_the_review_page(client_for, reviewer):
+    call_command("loaddemo", "--quiet-users")
+    from django.urls import reverse
+
+    from oversight.models import ClosureDecision, TargetDateChange
+
+    statuses = set(Item.objects.values_list("status", flat=True))
+    assert statuses == set(Item.Status.values)
+    response = client_for(reviewer).get(reverse("oversight:review"))
+    assert response.context["overdue"]
+    assert response.context["sign_off"]
+    assert response.context["dates"]
+    for model in (ClosureDecision, TargetDateChange):
+        assert model.objects.exists()
+        for obj in model.objects.all():
+            assert obj.history.get().history_change_reason.startswith("Loaded from")

@@ -1,0 +1,62 @@
+import datetime as dt
+from urllib.parse import parse_qs
+
+from django.urls import reverse
+
+from recommendations.models import Item
+
+
+def test_every_figure_links_to_a_list_with_that_many_items(
+    client_for, panel, make_item, staff, today
+):
+    make_item(
+        status=Item.Status.IN_PROGRESS,
+        lead=staff,
+        target_date=today - dt.timedelta(days=4),
+    )
+    make_item(
+        status=Item.Status.IN_PROGRESS,
+        lead=staff,
+        target_date=today + dt.timedelta(days=10),
+        owner_codes=["pcc", "npcc"],
+    )
+    make_item(status=Item.Status.CLOSED, target_date=today)
+    make_item(owner_codes=["home_office"])
+    client = client_for(panel)
+    response = client.get(reverse("home"))
+    checked = 0
+    for chart in response.context["charts"]:
+        for figure in chart["figures"]:
+            listed = client.get(
+                reverse("recommendations:item_list"), parse_qs(figure.url_query)
+            )
+            assert listed.context["page"].paginator.count == figure.count, (
+                chart["id"],
+                figure.label,
+            )
+            checked += 1
+    assert checked == 5 + 3 + 9
+
+
+def test_counts_due_soon_and_my_items(client_for, staff, make_item, today):
+    mine = make_item(
+        status=Item.Status.IN_PROGRESS,
+        lead=staff,
+        target_date=today + dt.timedelta(days=10),
+    )
+    make_item(status=Item.Status.IN_PROGRESS, target_date=today - dt.timedelta(1))
+    make_item(status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(90))
+    response = client_for(staff).get(reverse("home"))
+    assert response.context["total"] == 3
+    assert response.context["overdue_count"] == 1
+    assert [i.pk for i in response.context["due_soon"]] == [mine.pk]
+    assert [i.pk for i in response.context["mine"]] == [mine.pk]
+    query = parse_qs(response.context["due_soon_query"])
+    listed = client_for(staff).get(reverse("recommendations:item_list"), query)
+    assert listed.context["page"].paginator.count == 1
+
+
+def test_dashboard_charts_have_a_table_equivalent(client_for, panel, item):
+    html = client_for(panel).get(reverse("home")).content.decode()
+    assert 'aria-hidden="true"' in html
+    assert "(the chart above, as figures)" in html

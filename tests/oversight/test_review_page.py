@@ -1,0 +1,144 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from oversight.selectors import ageing_band
+from recommendations.models import Item
+
+URL = reverse("oversight:review")
+
+
+@pytest.mark.parametrize(
+    ("days", "band"),
+    [
+        (1, "0 to 30 days"),
+        (30, "0 to 30 days"),
+        (31, "31 to 90 days"),
+        (90, "31 to 90 days"),
+        (91, "91 to 180 days"),
+        (180, "91 to 180 days"),
+        (181, "Over 180 days"),
+        (4000, "Over 180 days"),
+    ],
+)
+def test_ageing_bands_at_their_boundaries(days, band):
+    assert ageing_band(days) == band
+
+
+def test_overdue_items_most_overdue_first_with_days_and_bands(
+    client_for, reviewer, make_item, today
+):
+    for days in (31, 200, 5):
+        make_item(
+            text=f"late {days}",
+            status=Item.Status.IN_PROGRESS,
+            target_date=today - dt.timedelta(days=days),
+        )
+    make_item(
+        text="closed late",
+        status=Item.Status.CLOSED,
+        target_date=today - dt.timedelta(9),
+    )
+    make_item(text="on time", target_date=today + dt.timedelta(days=3))
+    response = client_for(reviewer).get(URL)
+    overdue = response.context["overdue"]
+    assert [i.text for i in overdue] == ["late 200", "late 31", "late 5"]
+    assert [i.days_late for i in overdue] == [200, 31, 5]
+    assert dict(response.context["bands"]) == {
+        "0 to 30 days": 1,
+        "31 to 90 days": 1,
+        "91 to 180 days": 0,
+        "Over 180 days": 1,
+    }
+
+
+def test_overdue_filters_by_owner_team_and_report(
+    client_for, reviewer, make_item, report, today
+):
+    late = today - dt.timedelta(days=10)
+    make_item(text="pcc", owner_codes=["pcc"], target_date=late, lead_team="OPCC")
+    make_item(
+        text="cc",
+        owner_codes=["chief_constable"],
+        target_date=late,
+        lead_team="Contact",
+    )
+    client = client_for(reviewer)
+    by_owner = client.get(URL, {"owner": "pcc"}).context["overdue"]
+    assert [i.text for i in by_owner] == ["pcc"]
+    by_team = client.get(URL, {"lead_team": "Contact"}).context["overdue"]
+    assert [i.text for i in by_team] == ["cc"]
+    by_report = client.get(URL, {"report": report.pk}).context["overdue"]
+    assert len(by_report) == 2
+
+
+def test_queues_list_what_awaits_a_decision(
+    client_for, reviewer, pending_item, staff, make_item, today
+):
+    from oversight import services
+
+    other = make_item(
+        lead=staff,
+        status=Item.Status.IN_PROGRESS,
+        target_date=today + dt.timedelta(days=5),
+    )
+    services.target_date_request(
+        item_id=other.pk,
+        actor=staff,
+        new_date=today + dt.timedelta(days=50),
+        reason="Needs a board decision",
+    )
+    response = client_for(reviewer).get(URL)
+    assert [i.pk for i in response.context["sign_off"]] == [pending_item.pk]
+    assert [c.item_id for c in response.context["dates"]] == [other.pk]
+    html = response.content.decode()
+    assert reverse("oversight:closure_decide", args=[pending_item.pk]) in html
+    assert "Needs a board decision" in html
+
+
+@pytest.mark.parametrize("role", ["staff", "panel", "outsider"])
+def test_review_page_is_for_reviewers(request, client_for, role, db):
+    assert client_for(request.getfixturevalue(role)).get(URL).status_code == 403
+
+
+def test_review_page_queries_do_not_grow_with_items(
+    client_for, reviewer, make_item, staff, today, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recommendations import services as rec
+
+    def add_batch():
+        late = make_item(
+            lead=staff,
+            status=Item.Status.IN_PROGRESS,
+            target_date=today - dt.timedelta(days=3),
+        )
+        rec.progress_update_record(
+            item_id=late.pk, actor=staff, expected_version=late.version, text="note"
+        )
+        pending = make_item(
+            lead=staff,
+            status=Item.Status.IN_PROGRESS,
+            target_date=today + dt.timedelta(days=40),
+        )
+        rec.progress_update_record(
+            item_id=pending.pk,
+            actor=staff,
+            expected_version=pending.version,
+            text="done",
+            status_to=Item.Status.PENDING_SIGN_OFF,
+            evidence_link="https://example.org/x",
+        )
+
+    client = client_for(reviewer)
+    add_batch()
+    client.get(URL)
+    with CaptureQueriesContext(connection) as baseline:
+        client.get(URL)
+    for _ in range(10):
+        add_batch()
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        client.get(URL)

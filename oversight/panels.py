@@ -14,6 +14,7 @@ def item_oversight_panel(request: HttpRequest, item: Item) -> dict[str, Any]:
     ledger = selectors.date_ledger(item=item)
     return {
         "template": "oversight/_item_panel.html",
+        "actions_template": "oversight/_item_actions.html",
         "ledger": ledger,
         "decisions": selectors.closure_decisions(item=item),
         "can_request_date": roles.can_edit(request.user)

@@ -46,6 +46,19 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
         {"label": label, "url": reverse(name), "active": current in views}
         for label, name, views in links
     ]
+    if roles.is_administrator(request.user):
+        loading_views = {
+            "recommendations:loading_start",
+            "recommendations:loading_preview",
+            "recommendations:loading_edit_row",
+        }
+        navigation.append(
+            {
+                "label": _("Load a report"),
+                "url": reverse("recommendations:loading_start"),
+                "active": current in loading_views,
+            }
+        )
     if roles.is_administrator(request.user) and request.user.is_staff:
         navigation.append(
             {

@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from . import workflow
 from .evidence import ALLOWED_EXTENSIONS, check_evidence
-from .models import Item
+from .loading.files import FileRefused, read_upload
+from .loading.preview import Draft, draft_from_rows
+from .loading.textparse import draft_from_text
+from .models import Inspectorate, Item, Owner, Report
 from .selectors import lead_choices
 
 WIDGET_CLASSES = {
@@ -188,3 +191,130 @@ class ProgressUpdateForm(VersionedForm):
                 }.get(error.code or "", "status_to")
                 self.add_error(field, error)
         return cleaned
+
+
+class ImportUploadForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        help_text=_("A .xlsx or .csv (UTF-8) file laid out like the template."),
+        error_messages={"required": _("Select a spreadsheet to upload.")},
+    )
+
+    def clean_file(self) -> Draft:
+        upload = self.cleaned_data["file"]
+        try:
+            read = read_upload(upload.name or "", upload.read())
+            return draft_from_rows(read.name, read.rows)
+        except FileRefused as error:
+            raise ValidationError(str(error), code="refused") from error
+
+
+class ImportTextForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Report title"),
+        max_length=300,
+        error_messages={"required": _("Enter the report's title.")},
+    )
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=Report.Kind.choices)
+    published_on = forms.DateField(
+        label=_("Publication date"),
+        widget=DateInput,
+        help_text=_("\u201cWithin six months\u201d is counted from this date."),
+        error_messages={
+            "required": _("Enter the publication date."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+    inspectorates = forms.MultipleChoiceField(
+        label=_("Inspectorates"),
+        choices=Inspectorate.choices,
+        initial=[Inspectorate.HMICFRS],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one inspectorate.")},
+    )
+    scope = forms.ChoiceField(
+        label=_("Scope"),
+        choices=Report.Scope.choices,
+        initial=Report.Scope.THIS_FORCE,
+        widget=forms.RadioSelect,
+    )
+    url = forms.URLField(
+        label=_("Link to the published report"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
+    hmicfrs_reference = forms.CharField(
+        label=_("HMICFRS reference"), required=False, max_length=100
+    )
+    text = forms.CharField(
+        label=_("The report's recommendations, as copied from it"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=500_000,
+        help_text=_(
+            "Paste the section with its headings (\u201cRecommendation 1\u201d, "
+            "\u201cArea for improvement 2\u201d, \u201cCause of concern\u201d) or as "
+            "a numbered list. You can check and correct every item before loading."
+        ),
+        error_messages={"required": _("Paste the report's recommendations.")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        report = {
+            "title": cleaned["title"],
+            "kind": cleaned["kind"],
+            "published_on": cleaned["published_on"].isoformat(),
+            "inspectorates": "; ".join(cleaned["inspectorates"]),
+            "scope": cleaned["scope"],
+            "url": cleaned.get("url", ""),
+            "hmicfrs_reference": cleaned.get("hmicfrs_reference", ""),
+            "summary": "",
+        }
+        try:
+            cleaned["draft"] = draft_from_text(
+                cleaned["text"], report=report, published=cleaned["published_on"]
+            )
+        except FileRefused as error:
+            self.add_error("text", str(error))
+        return cleaned
+
+
+class ImportRowForm(GovukFormMixin, forms.Form):
+    """Correct one proposed item before loading."""
+
+    reference = forms.CharField(label=_("Reference"), max_length=30, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Item.Kind.choices)
+    owners = forms.MultipleChoiceField(
+        label=_("Owners"),
+        choices=Owner.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    target_date = forms.DateField(
+        label=_("Target date"), required=False, widget=DateInput
+    )
+    cause_of_concern = forms.CharField(
+        label=_("Cause of concern (its reference)"), max_length=30, required=False
+    )
+    text_is_summary = forms.BooleanField(
+        label=_("The text is a summary, not the exact wording"), required=False
+    )
+    hmicfrs_id = forms.CharField(
+        label=_("HMICFRS register ID"), max_length=30, required=False
+    )
+
+
+class ImportConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    add_new = forms.BooleanField(
+        label=_("Add the new items"), required=False, initial=True
+    )
+    update_changed = forms.BooleanField(
+        label=_("Update the changed items"), required=False
+    )

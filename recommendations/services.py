@@ -6,20 +6,22 @@ writes with history (acting user and reason), in that order.
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import roles, workflow
+from . import choicesets, roles, workflow
 from .evidence import check_evidence
 from .history import save_with_history
-from .models import Item, ProgressUpdate
+from .loading.preview import Draft, check
+from .models import Item, ProgressUpdate, Report
 
 
 class ConflictError(ValidationError):
@@ -193,3 +195,123 @@ def progress_update_record(
             update.evidence_file.delete(save=False)
         raise
     return update
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    created_report: bool
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+
+
+@transaction.atomic
+def report_import(
+    *,
+    draft: Draft,
+    actor: AbstractBaseUser,
+    add_new: bool = True,
+    update_changed: bool = False,
+) -> ImportResult:
+    """Create a report and its items, or extend a loaded one, in one transaction.
+
+    The draft is checked again here, so a preview that went stale (someone loaded
+    the same report meanwhile) cannot save duplicates. Any error saves nothing.
+    """
+    if not roles.is_administrator(actor):
+        raise ValidationError(
+            _("Only an administrator can load reports."), code="forbidden"
+        )
+    preview = check(draft)
+    if preview.has_errors:
+        messages = list(preview.report_errors.values()) + [
+            f"Row {row.draft.line}: {error}"
+            for row in preview.error_rows
+            for error in row.errors
+        ]
+        raise ValidationError(messages, code="invalid_rows")
+    reason = str(_("Imported from %(source)s")) % {"source": draft.source}
+    values = preview.report
+    report = preview.existing
+    created_report = report is None
+    if report is None:
+        report = Report(
+            title=values["title"],
+            kind=values["kind"],
+            inspectorates=choicesets.encode(values["inspectorates"]),
+            published_on=values["published_on"],
+            url=values["url"],
+            summary=values["summary"],
+            scope=values["scope"],
+            hmicfrs_reference=values["hmicfrs_reference"],
+        )
+        try:
+            with transaction.atomic():
+                save_with_history(report, actor=actor, reason=reason)
+        except IntegrityError as error:
+            raise ValidationError(
+                _("This report was loaded by someone else a moment ago."),
+                code="duplicate_report",
+            ) from error
+    else:
+        report = Report.objects.select_for_update().get(pk=report.pk)
+    existing = {item.reference: item for item in report.items.select_for_update()}
+    # Causes of concern first, so their recommendations can point at them.
+    rows = sorted(preview.rows, key=lambda row: row.kind != Item.Kind.CAUSE_OF_CONCERN)
+    added = updated = unchanged = skipped = 0
+    for row in rows:
+        parent = existing.get(row.cause_of_concern) if row.cause_of_concern else None
+        if row.state == "unchanged":
+            unchanged += 1
+            continue
+        if row.state == "changed":
+            if not update_changed:
+                skipped += 1
+                continue
+            item = existing[row.reference]
+            item.kind = row.kind
+            item.text = row.text
+            item.owners = choicesets.encode(row.owners)
+            item.text_is_summary = row.text_is_summary
+            item.cause_of_concern = parent
+            if row.hmicfrs_id:
+                item.hmicfrs_id = row.hmicfrs_id
+            if row.target_date and item.target_date is None:
+                item.target_date = item.original_target_date = row.target_date
+            item.version += 1
+            save_with_history(
+                item,
+                actor=actor,
+                reason=str(_("Updated from %(source)s: %(changes)s"))
+                % {"source": draft.source, "changes": ", ".join(row.changes)},
+            )
+            updated += 1
+            continue
+        if not created_report and not add_new:
+            skipped += 1
+            continue
+        item = Item(
+            report=report,
+            reference=row.reference,
+            kind=row.kind,
+            text=row.text,
+            text_is_summary=row.text_is_summary,
+            owners=choicesets.encode(row.owners),
+            cause_of_concern=parent,
+            hmicfrs_id=row.hmicfrs_id,
+            original_target_date=row.target_date,
+            target_date=row.target_date,
+        )
+        save_with_history(item, actor=actor, reason=reason)
+        existing[row.reference] = item
+        added += 1
+    return ImportResult(
+        report=report,
+        created_report=created_report,
+        added=added,
+        updated=updated,
+        unchanged=unchanged,
+        skipped=skipped,
+    )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import loading
 
 app_name = "recommendations"
 
@@ -12,4 +13,14 @@ urlpatterns = [
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("loading/", loading.start, name="loading_start"),
+    path("loading/upload/", loading.upload, name="loading_upload"),
+    path("loading/paste/", loading.paste, name="loading_paste"),
+    path("loading/preview/", loading.preview, name="loading_preview"),
+    path(
+        "loading/preview/rows/<int:index>/", loading.edit_row, name="loading_edit_row"
+    ),
+    path("loading/confirm/", loading.confirm, name="loading_confirm"),
+    path("loading/cancel/", loading.cancel, name="loading_cancel"),
+    path("loading/template.<str:extension>", loading.template, name="loading_template"),
 ]

@@ -7,8 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["recommendations", "oversight"]
 BYPASSES = re.compile(
-    r"\.(bulk_create|bulk_update|update|raw)\(|\.delete\(\)|cursor\(\)|"
-    r"update_or_create\("
+    r"\.(bulk_create|bulk_update|raw)\(|(objects|\))\.update\(|\.delete\(\)|"
+    r"cursor\(\)|update_or_create\("
 )
 # Writes on models that are not history-tracked, or not writes at all.
 ALLOWED = [
@@ -39,3 +39,5 @@ def test_app_code_has_no_history_bypassing_writes():
 def test_guard_catches_a_queryset_update():
     assert BYPASSES.search('Item.objects.filter(pk=1).update(status="closed")')
     assert BYPASSES.search("Item.objects.bulk_create(items)")
+    assert BYPASSES.search("Item.objects.update(status='closed')")
+    assert not BYPASSES.search("months.update(other)")

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import panels, roles, selectors, services, workflow
-from .filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
-from .forms import ItemEditForm, ProgressUpdateForm
-from .models import Item, ProgressUpdate, Report
+from .. import panels, roles, selectors, services, workflow
+from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
+from ..forms import ItemEditForm, ProgressUpdateForm
+from ..models import Item, ProgressUpdate, Report
 
 
 def _require_viewer(request: HttpRequest) -> None:

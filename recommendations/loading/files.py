@@ -1,0 +1,146 @@
+"""Read an uploaded CSV or XLSX into rows of text, refusing anything unsafe.
+
+Refused with a clear message: files over the size limit, macro-enabled workbooks,
+content that is not what the name says, workbooks that would expand past a bound,
+CSV that is not UTF-8. Nothing is written to disk: uploads are read in memory or
+from Django's temporary upload file, which Django removes.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+Rows = list[list[object]]
+
+# A workbook's parts, expanded, may not exceed this; nor may any part expand more
+# than this many times (zip bombs compress at thousands to one).
+MAX_EXPANDED_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ROWS = 20000
+
+
+class FileRefused(ValueError):
+    """The upload cannot be read; the message says why, for the person."""
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    name: str
+    rows: Rows
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def read_upload(name: str, data: bytes) -> ReadFile:
+    """Rows from a .csv or .xlsx upload's bytes."""
+    limit = settings.IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise FileRefused(
+            _("The file must be smaller than %(limit)s.")
+            % {"limit": filesizeformat(limit)}
+        )
+    if not data:
+        raise FileRefused(_("The selected file is empty."))
+    extension = _extension(name)
+    is_zip = data.startswith(b"PK\x03\x04")
+    if extension in {"xlsm", "xltm", "xlsb", "xls"}:
+        raise FileRefused(
+            _(
+                "Macro-enabled and old-format workbooks are not accepted. Save the "
+                "workbook as .xlsx (Excel Workbook) or .csv (CSV UTF-8)."
+            )
+        )
+    if extension == "xlsx":
+        if not is_zip:
+            raise FileRefused(
+                _("The file is named .xlsx but is not an Excel workbook.")
+            )
+        return ReadFile(name=name, rows=_read_xlsx(data))
+    if extension == "csv":
+        if is_zip or data.startswith(b"%PDF") or b"\x00" in data[:4096]:
+            raise FileRefused(_("The file is named .csv but is not a CSV file."))
+        return ReadFile(name=name, rows=_read_csv(data))
+    raise FileRefused(_("The file must be a .csv or .xlsx file."))
+
+
+def _read_csv(data: bytes) -> Rows:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileRefused(
+            _(
+                "The CSV file is not UTF-8. In Excel, choose Save As and then "
+                "\u201cCSV UTF-8 (Comma delimited)\u201d."
+            )
+        ) from error
+    if "\x00" in text:
+        raise FileRefused(_("The file is named .csv but is not a CSV file."))
+    try:
+        rows: Rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        raise FileRefused(_("The CSV file could not be read: %s") % error) from error
+    if len(rows) > MAX_ROWS:
+        raise FileRefused(_("The file has more than %d rows.") % MAX_ROWS)
+    return rows
+
+
+def _check_archive(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise FileRefused(
+            _("The file is named .xlsx but is not an Excel workbook.")
+        ) from error
+    with archive:
+        names = archive.namelist()
+        if any("vbaproject" in n.lower() for n in names):
+            raise FileRefused(_("Workbooks containing macros are not accepted."))
+        if "xl/workbook.xml" not in names:
+            raise FileRefused(
+                _("The file is named .xlsx but is not an Excel workbook.")
+            )
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > MAX_EXPANDED_BYTES or (
+                info.file_size > 1024 * 1024 and ratio > MAX_RATIO
+            ):
+                raise FileRefused(
+                    _("The workbook expands to more than the size allowed.")
+                )
+
+
+def _read_xlsx(data: bytes) -> Rows:
+    _check_archive(data)
+    # openpyxl parses XML with defusedxml when it is installed (it is pinned).
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken workbook
+        raise FileRefused(_("The workbook could not be read.")) from error
+    try:
+        names = {name.lower(): name for name in workbook.sheetnames}
+        if "report" in names and "items" in names:
+            sheets = [workbook[names["report"]], workbook[names["items"]]]
+        else:
+            sheets = [workbook.worksheets[0]]
+        rows: Rows = []
+        for index, sheet in enumerate(sheets):
+            if index:
+                rows.append([])
+            for row in sheet.iter_rows(values_only=True):
+                rows.append(["" if cell is None else cell for cell in row])
+                if len(rows) > MAX_ROWS:
+                    raise FileRefused(_("The file has more than %d rows.") % MAX_ROWS)
+        return rows
+    finally:
+        workbook.close()

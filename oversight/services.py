@@ -302,11 +302,7 @@ def target_date_decide(
         raise ValidationError(
             _("Give the reason for rejecting the request."), code="required"
         )
-    change = (
-        TargetDateChange.objects.select_for_update()
-        .select_related("decided_by")
-        .get(pk=change_id)
-    )
+    change = TargetDateChange.objects.select_for_update().get(pk=change_id)
     if change.status != TargetDateChange.Status.PENDING:
         raise ValidationError(
             _("This request was already %(status)s by %(who)s on %(when)s.")

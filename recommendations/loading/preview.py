@@ -125,24 +125,22 @@ def draft_from_rows(source: str, rows: Rows) -> Draft:
         cells = [_cell(c) for c in row]
         if not any(cells):
             continue
-        first = _key(cells[0])
-        if first in {"reference", "ref"}:
+        columns = {ITEM_COLUMNS.get(_key(c)) for c in cells}
+        if {"reference", "text"} <= columns:
             header_at = index
             break
-        name = REPORT_KEYS.get(first)
+        name = REPORT_KEYS.get(_key(cells[0]))
         if name:
             report[name] = cells[1] if len(cells) > 1 else ""
     if header_at is None:
         raise FileRefused(
             _(
                 "No items table was found. The items table starts with a header row "
-                "whose first cell is \u201creference\u201d: download the template "
-                "to see the layout."
+                "naming at least the \u201creference\u201d and \u201ctext\u201d "
+                "columns: download the template to see the layout."
             )
         )
     header = [ITEM_COLUMNS.get(_key(c), "") for c in rows[header_at]]
-    if "text" not in header:
-        raise FileRefused(_("The items table has no \u201ctext\u201d column."))
     drafts = []
     for index in range(header_at + 1, len(rows)):
         cells = [_cell(c) for c in rows[index]]
@@ -221,6 +219,7 @@ def _check_report(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
             else _("Enter the report's kind, for example PEEL or thematic.")
         )
     values["kind"] = kind or ""
+    values["kind_label"] = str(Report.Kind(kind).label) if kind else ""
     try:
         published = vocabulary.parse_date(raw.get("published_on"))
         if published is None:
@@ -251,6 +250,7 @@ def _check_report(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
             "Scope must be \u201cthis force\u201d or \u201cnational\u201d."
         )
     values["scope"] = scope_value or Report.Scope.THIS_FORCE
+    values["scope_label"] = str(Report.Scope(values["scope"]).label)
     values["hmicfrs_reference"] = raw.get("hmicfrs_reference", "").strip()[:100]
     return values, errors
 

@@ -1,0 +1,128 @@
+"""Load a report from a spreadsheet (CSV or XLSX) or a text file, from the shell.
+
+Rule: the same parsing and checks as the loading page; if any row is invalid the
+errors are printed, nothing is saved, and the command exits non-zero.
+"""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from recommendations import roles, services
+from recommendations.loading.files import FileRefused, read_upload
+from recommendations.loading.preview import Draft, check, draft_from_rows
+from recommendations.loading.textparse import draft_from_text
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a report and its items from a .csv, .xlsx or .txt file with the same "
+        "checks as the loading page; any invalid row saves nothing (exit code 1)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--actor",
+            required=True,
+            help="Username of the administrator doing the load (kept in history).",
+        )
+        parser.add_argument(
+            "--update-changed",
+            action="store_true",
+            help="For a report already loaded, update the items that differ.",
+        )
+        parser.add_argument(
+            "--no-add-new",
+            action="store_true",
+            help="For a report already loaded, do not add its new items.",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Check only.")
+        text = parser.add_argument_group("for a .txt file of pasted recommendations")
+        text.add_argument("--title")
+        text.add_argument("--kind", default="other")
+        text.add_argument("--published", type=dt.date.fromisoformat)
+        text.add_argument("--scope", default="this_force")
+        text.add_argument("--inspectorates", default="hmicfrs")
+
+    def _draft(self, path: Path, options: dict[str, Any]) -> Draft:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
+        try:
+            if path.suffix.lower() == ".txt":
+                if not options["title"] or not options["published"]:
+                    raise CommandError("A .txt file needs --title and --published.")
+                try:
+                    text = data.decode("utf-8-sig")
+                except UnicodeDecodeError as error:
+                    raise CommandError(f"{path.name} is not UTF-8 text.") from error
+                report = {
+                    "title": options["title"],
+                    "kind": options["kind"],
+                    "published_on": options["published"].isoformat(),
+                    "scope": options["scope"],
+                    "inspectorates": options["inspectorates"],
+                }
+                draft = draft_from_text(
+                    text, report=report, published=options["published"]
+                )
+                draft.source = path.name
+                return draft
+            read = read_upload(path.name, data)
+            return draft_from_rows(read.name, read.rows)
+        except FileRefused as error:
+            raise CommandError(f"{path.name}: {error}") from error
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        User = get_user_model()
+        try:
+            actor = User.objects.get(username=options["actor"], is_active=True)
+        except User.DoesNotExist as error:
+            raise CommandError(f"No active user {options['actor']!r}.") from error
+        if not roles.is_administrator(actor):
+            raise CommandError(f"{actor.get_username()} is not an administrator.")
+        draft = self._draft(options["file"], options)
+        preview = check(draft)
+        for name, error in preview.report_errors.items():
+            self.stderr.write(f"Report {name}: {error}")
+        for row in preview.rows:
+            for error in row.errors:
+                self.stderr.write(f"Row {row.draft.line}: {error}")
+            for warning in row.warnings:
+                self.stdout.write(f"Row {row.draft.line}: check: {warning}")
+        if preview.has_errors:
+            raise CommandError(
+                f"{len(preview.error_rows)} invalid row(s)"
+                f"{' and report errors' if preview.report_errors else ''}: "
+                "nothing was saved."
+            )
+        if preview.existing:
+            self.stdout.write(
+                f"Already loaded as {preview.existing.title!r}: "
+                f"{preview.count('new')} new, {preview.count('changed')} changed, "
+                f"{preview.count('unchanged')} unchanged."
+            )
+        if options["dry_run"]:
+            self.stdout.write("Dry run: the file is valid; nothing was saved.")
+            return
+        try:
+            result = services.report_import(
+                draft=draft,
+                actor=actor,
+                add_new=not options["no_add_new"],
+                update_changed=options["update_changed"],
+            )
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.report.title}: {result.added} added, {result.updated} "
+                f"updated, {result.unchanged} unchanged, {result.skipped} not loaded."
+            )
+        )

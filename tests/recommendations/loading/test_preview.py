@@ -1,0 +1,166 @@
+import datetime as dt
+
+import pytest
+
+from recommendations import services
+from recommendations.loading.files import read_upload
+from recommendations.loading.preview import check, draft_from_rows
+from recommendations.models import Item
+
+from .conftest import GOOD_ROWS, REPORT, make_csv
+
+
+def _preview(rows, report=REPORT):
+    data = make_csv(rows, report=report)
+    return check(draft_from_rows("test.csv", read_upload("test.csv", data).rows))
+
+
+@pytest.mark.django_db
+def test_a_good_file_has_no_errors_and_reads_aliases():
+    preview = _preview(GOOD_ROWS)
+    assert not preview.has_errors
+    assert preview.report["kind"] == "national_thematic"
+    assert preview.report["published_on"] == dt.date(2022, 11, 2)
+    rows = {row.reference: row for row in preview.rows}
+    assert rows["1"].owners == ["chief_constable"]
+    assert sorted(rows["2"].owners) == ["home_office", "npcc"]
+    assert rows["AFI 1"].kind == Item.Kind.AREA_FOR_IMPROVEMENT
+    assert rows["1"].target_date == dt.date(2023, 4, 30)
+    assert rows["1"].cause_of_concern == "CoC 1"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (["9", "recommendation", "PCC", "", "", "", "no"], "Enter the item's text"),
+        (
+            [
+                "9",
+                "recommendation",
+                "Chief Constabel",
+                "Long enough text here.",
+                "",
+                "",
+                "no",
+            ],
+            "Unknown owner: Chief Constabel",
+        ),
+        (
+            ["9", "recommendation", "", "Long enough text here.", "", "", "no"],
+            "Enter at least one owner",
+        ),
+        (
+            [
+                "9",
+                "recommendation",
+                "PCC",
+                "Long enough text here.",
+                "31/02/2024",
+                "",
+                "no",
+            ],
+            "31/02/2024 is not a real date",
+        ),
+        (
+            ["9", "recommendation", "PCC", "Long enough text here.", "soon", "", "no"],
+            "soon is not a date",
+        ),
+        (
+            ["1", "recommendation", "PCC", "Long enough text here.", "", "", "no"],
+            "Reference 1 is used twice",
+        ),
+        (
+            ["9", "recommendation", "PCC", "Long enough text here.", "", "CoC 7", "no"],
+            "Unknown cause of concern",
+        ),
+        (
+            ["9", "suggestion", "PCC", "Long enough text here.", "", "", "no"],
+            "Unknown kind",
+        ),
+        (
+            ["", "recommendation", "PCC", "Long enough text here.", "", "", "no"],
+            "Enter the item's reference",
+        ),
+        (
+            ["9", "recommendation", "PCC", "Long enough text here.", "", "", "maybe"],
+            "must be yes or no",
+        ),
+    ],
+)
+def test_each_bad_row_gets_its_own_error(row, message):
+    preview = _preview([*GOOD_ROWS, row])
+    assert preview.has_errors
+    bad = preview.rows[-1]
+    assert any(message in error for error in bad.errors), bad.errors
+    assert all(not r.errors for r in preview.rows[:-1])
+
+
+@pytest.mark.django_db
+def test_warnings_do_not_block_loading():
+    preview = _preview(
+        [["1", "recommendation", "PCC", "Too short", "01/01/2020", "", "no"]]
+    )
+    assert not preview.has_errors
+    warnings = preview.rows[0].warnings
+    assert any("very short" in w for w in warnings)
+    assert any("before the report was published" in w for w in warnings)
+
+
+@pytest.mark.django_db
+def test_report_errors():
+    report = [
+        ("title", ""),
+        ("kind", "gossip"),
+        ("published on", "2999-01-01"),
+        ("inspectorates", "Ofsted; Nobody"),
+    ]
+    preview = _preview(GOOD_ROWS, report=report)
+    assert set(preview.report_errors) == {
+        "title",
+        "kind",
+        "published_on",
+        "inspectorates",
+    }
+
+
+@pytest.mark.django_db
+def test_reimport_recognises_the_report_and_compares_items(administrator):
+    first = _preview(GOOD_ROWS)
+    services.report_import(draft=first.draft, actor=administrator)
+    changed = [row[:] for row in GOOD_ROWS]
+    changed[2][3] = (
+        "Summary: a recommendation to the Home Office and the NPCC, revised."
+    )
+    changed.append(
+        [
+            "3",
+            "recommendation",
+            "College of Policing",
+            "Summary: a new recommendation.",
+            "",
+            "",
+            "yes",
+        ]
+    )
+    again = _preview(changed)
+    assert again.existing is not None
+    states = {row.reference: row.state for row in again.rows}
+    assert states == {
+        "CoC 1": "unchanged",
+        "1": "unchanged",
+        "2": "changed",
+        "AFI 1": "unchanged",
+        "3": "new",
+    }
+    assert again.rows[2].changes == ["text"]
+
+
+@pytest.mark.django_db
+def test_reimport_is_recognised_by_title_and_date_without_a_reference(administrator):
+    report = [r for r in REPORT if r[0] != "hmicfrs reference"]
+    services.report_import(
+        draft=_preview(GOOD_ROWS, report=report).draft, actor=administrator
+    )
+    retitled = [("title", r[1].upper()) if r[0] == "title" else r for r in report]
+    assert _preview(GOOD_ROWS, report=retitled).existing is not None

@@ -140,3 +140,97 @@ class ReviewFilterForm(GovukFormMixin, forms.Form):
         self.fields["lead_team"].choices = [("", _("Any team"))] + [
             (team, team) for team in lead_teams
         ]
+
+
+class S55Form(GovukFormMixin, forms.Form):
+    s55_required = forms.BooleanField(
+        label=_("This report needs a section 55 response from the PCC"),
+        required=False,
+        help_text=_(
+            "Untick for a national report whose findings a force report already "
+            "carries: only the force report needs the response."
+        ),
+    )
+    chief_comments_requested_by = forms.DateField(
+        label=_("Chief constable's comments requested by"),
+        required=False,
+        widget=DateInput,
+    )
+    chief_comments_received_on = forms.DateField(
+        label=_("Chief constable's comments received on"),
+        required=False,
+        widget=DateInput,
+    )
+    response_published_on = forms.DateField(
+        label=_("Response published on"), required=False, widget=DateInput
+    )
+    response_url = forms.URLField(
+        label=_("Link to the published response"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Enter the reason for the change.")},
+    )
+
+
+class S55ResponseForm(VersionedForm):
+    response = forms.CharField(
+        label=_("Response"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What action has been taken or will be taken, or why none will be "
+            "taken (s.55(5B) Police Act 1996)."
+        ),
+    )
+
+
+class ScrutinyForm(GovukFormMixin, forms.Form):
+    meeting = forms.DateField(
+        label=_("Meeting date"),
+        widget=DateInput,
+        error_messages={
+            "required": _("Enter the meeting date."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+    previous = forms.DateField(
+        label=_("Previous meeting date"),
+        widget=DateInput,
+        error_messages={
+            "required": _("Enter the previous meeting's date."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        meeting, previous = cleaned.get("meeting"), cleaned.get("previous")
+        if meeting and previous and previous >= meeting:
+            self.add_error(
+                "previous", _("The previous meeting must be before the meeting.")
+            )
+        return cleaned
+
+
+class ChangesForm(GovukFormMixin, forms.Form):
+    since = forms.DateField(
+        label=_("Changes since the end of"),
+        widget=DateInput,
+        error_messages={
+            "required": _("Enter a date."),
+            "invalid": _("Enter a real date."),
+        },
+    )
+
+    def clean_since(self) -> Any:
+        value = self.cleaned_data["since"]
+        if value >= timezone.localdate():
+            raise forms.ValidationError(_("The date must be in the past."))
+        return value

@@ -5,11 +5,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recommendations import choicesets
-from recommendations.models import Item, Owner, ProgressUpdate
+from recommendations.models import (
+    Item,
+    Owner,
+    ProgressUpdate,
+    Report,
+    annotate_rag,
+    open_q,
+    overdue_q,
+    owned_by_q,
+)
+from recommendations.selectors import day_cutoff, items_as_at
 
 from .models import ClosureDecision, TargetDateChange
 
@@ -137,18 +147,20 @@ def _bar_scale(figures: list[Figure]) -> int:
     return max([f.count for f in figures] + [1])
 
 
-def dashboard(*, today: dt.date, user: Any) -> dict[str, Any]:
-    """Counts by status, RAG and owner; due soon; recently updated; my items."""
-    by_status = dict(
-        Item.objects.values_list("status").annotate(n=Count("id")).order_by()
-    )
+def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, Any]:
+    """Counts by status, RAG and owner; due soon; recently updated; my items.
+
+    With `as_at`, everything is as it stood at the end of `today`, from history.
+    """
+    items: QuerySet = items_as_at(day=today) if as_at else Item.objects.all()
+    by_status = dict(items.values_list("status").annotate(n=Count("id")).order_by())
     status_figures = [
         Figure(str(label), by_status.get(value, 0), f"status={value}")
         for value, label in Item.Status.choices
     ]
+    open_items = items.filter(open_q())
     by_rag = dict(
-        Item.objects.open()
-        .with_rag(today)
+        annotate_rag(open_items, today)
         .values_list("rag_value")
         .annotate(n=Count("id"))
         .order_by()
@@ -157,43 +169,41 @@ def dashboard(*, today: dt.date, user: Any) -> dict[str, Any]:
         Figure(str(label), by_rag.get(value, 0), f"rag={value}", value)
         for value, label in Item.Rag.choices
     ]
-    owner_counts = Item.objects.open().aggregate(
-        **{
-            value: Count("id", filter=Q(owners__contains=choicesets.contains(value)))
-            for value in Owner.values
-        }
+    owner_counts = open_items.aggregate(
+        **{value: Count("id", filter=owned_by_q(value)) for value in Owner.values}
     )
     open_query = "&".join(f"status={s}" for s in Item.Status.open_values())
     owner_figures = [
         Figure(str(label), owner_counts[value] or 0, f"owner={value}&{open_query}")
         for value, label in Owner.choices
     ]
+    suffix = f"&as_at={today:%Y-%m-%d}" if as_at else ""
+    for figure in [*status_figures, *rag_figures, *owner_figures]:
+        figure.url_query += suffix
     due_soon_end = today + dt.timedelta(days=30)
     due_soon = (
-        Item.objects.open()
-        .filter(target_date__gte=today, target_date__lte=due_soon_end)
+        open_items.filter(target_date__gte=today, target_date__lte=due_soon_end)
         .select_related("report", "lead")
         .order_by("target_date", "id")[:20]
     )
     recent = (
-        Item.objects.select_related("report", "lead")
-        .with_rag(today)
-        .order_by("-updated_at", "-id")[:10]
+        []
+        if as_at
+        else annotate_rag(
+            Item.objects.select_related("report", "lead"), today
+        ).order_by("-updated_at", "-id")[:10]
     )
     mine = (
-        Item.objects.open()
-        .filter(lead=user)
-        .select_related("report")
-        .with_rag(today)
-        .order_by("target_date", "id")
+        annotate_rag(
+            open_items.filter(lead=user).select_related("report"), today
+        ).order_by("target_date", "id")
         if user.is_authenticated
         else Item.objects.none()
     )
-    overdue_count = Item.objects.overdue(today).count()
     return {
         "total": sum(by_status.values()),
         "open_count": sum(by_status.get(s, 0) for s in Item.Status.open_values()),
-        "overdue_count": overdue_count,
+        "overdue_count": items.filter(overdue_q(today)).count(),
         "charts": [
             {
                 "id": "status",
@@ -216,7 +226,7 @@ def dashboard(*, today: dt.date, user: Any) -> dict[str, Any]:
         ],
         "due_soon": due_soon,
         "due_soon_query": f"target_from={today:%Y-%m-%d}&target_to="
-        f"{due_soon_end:%Y-%m-%d}&{open_query}",
+        f"{due_soon_end:%Y-%m-%d}&{open_query}{suffix}",
         "recent": recent,
         "mine": mine,
         "pending_sign_off_count": by_status.get(Item.Status.PENDING_SIGN_OFF, 0),
@@ -224,4 +234,250 @@ def dashboard(*, today: dt.date, user: Any) -> dict[str, Any]:
             status=TargetDateChange.Status.PENDING
         ).count(),
         "due_soon_days": settings.RAG_DUE_SOON_DAYS,
+        "suffix": suffix,
     }
+
+
+def s55_rows(*, today: dt.date, queryset: QuerySet[Report] | None = None) -> list[dict]:
+    """Reports that need a section 55 response, with their deadline and standing."""
+    reports = (
+        (queryset if queryset is not None else Report.objects.all())
+        .filter(s55_required=True)
+        .exclude(kind=Report.Kind.SUPER_COMPLAINT)
+    )
+    rows = []
+    for report in reports.order_by("-published_on", "title"):
+        deadline = report.s55_deadline
+        published = report.response_published_on
+        rows.append(
+            {
+                "report": report,
+                "deadline": deadline,
+                "days_left": (deadline - today).days if deadline else None,
+                "published": published,
+                "late": bool(deadline and (published or today) > deadline),
+            }
+        )
+    return rows
+
+
+def s55_due(*, today: dt.date, within: int = 14) -> dict[str, list[dict]]:
+    """Responses not yet published: overdue ones, and those due within `within` days."""
+    from recommendations.models import S55_PERIOD_DAYS
+
+    latest_publication = today + dt.timedelta(days=within - (S55_PERIOD_DAYS - 1))
+    waiting = Report.objects.filter(
+        response_published_on__isnull=True, published_on__lte=latest_publication
+    )
+    rows = s55_rows(today=today, queryset=waiting)
+    return {
+        "overdue": [
+            r for r in rows if r["days_left"] is not None and r["days_left"] < 0
+        ],
+        "due_soon": [
+            r
+            for r in rows
+            if r["days_left"] is not None and 0 <= r["days_left"] <= within
+        ],
+    }
+
+
+def s55_recommendations(*, report: Report) -> list[Item]:
+    return list(
+        Item.objects.filter(report=report, kind=Item.Kind.RECOMMENDATION).order_by("id")
+    )
+
+
+CLOSED_STATUSES = (Item.Status.CLOSED, Item.Status.NO_FURTHER_ACTION)
+
+
+def _items_on(day: dt.date, today: dt.date) -> QuerySet:
+    """Items as they stood at the end of `day`; today's items for today or later."""
+    return Item.objects.all() if day >= today else items_as_at(day=day)
+
+
+def _label(item: Any) -> str:
+    return f"{Item.Kind(item.kind).label} {item.reference}"
+
+
+def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> dict:
+    """The panel's progress paper: the position at `meeting` against `previous`.
+
+    A meeting date after today shows today's position. Counts at either date are
+    built from the audited history, so they are what the tracker showed then.
+    """
+    as_of = min(meeting, today)
+    now_items = _items_on(as_of, today)
+    before_items = _items_on(previous, today)
+
+    def counts(items: QuerySet, day: dt.date) -> tuple[dict, dict]:
+        by_status = dict(items.values_list("status").annotate(n=Count("id")).order_by())
+        by_rag = dict(
+            annotate_rag(items.filter(open_q()), day)
+            .values_list("rag_value")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        return by_status, by_rag
+
+    status_now, rag_now = counts(now_items, as_of)
+    status_before, rag_before = counts(before_items, previous)
+    previous_cutoff = day_cutoff(previous)
+    now_cutoff = day_cutoff(as_of)
+
+    before_status = dict(before_items.values_list("id", "status"))
+    closed = []
+    closing_records = (
+        Item.history.filter(
+            history_date__gte=previous_cutoff,
+            history_date__lt=now_cutoff,
+            status__in=CLOSED_STATUSES,
+        )
+        .select_related("report")
+        .order_by("history_date", "history_id")
+    )
+    now_status = dict(now_items.values_list("id", "status"))
+    seen = set()
+    for record in closing_records:
+        if record.id in seen or now_status.get(record.id) not in CLOSED_STATUSES:
+            continue
+        if before_status.get(record.id) in CLOSED_STATUSES:
+            continue
+        seen.add(record.id)
+        closed.append(
+            {
+                "id": record.id,
+                "report": record.report.title,
+                "label": _label(record),
+                "status": str(Item.Status(now_status[record.id]).label),
+                "when": record.closed_on
+                or timezone.localtime(record.history_date).date(),
+            }
+        )
+
+    latest_update = ProgressUpdate.objects.filter(
+        item_id=OuterRef("id"), created_at__lt=now_cutoff
+    ).order_by("-created_at", "-id")
+    overdue_items = (
+        now_items.filter(overdue_q(as_of))
+        .select_related("report", "lead")
+        .annotate(
+            last_update_at=Subquery(latest_update.values("created_at")[:1]),
+            last_update_text=Subquery(latest_update.values("text")[:1]),
+        )
+        .order_by("target_date", "id")
+    )
+    overdue = [
+        {
+            "id": item.id,
+            "report": item.report.title,
+            "label": _label(item),
+            "lead": (item.lead.get_full_name() or item.lead.get_username())
+            if item.lead
+            else str(_("No lead")),
+            "days_overdue": item.days_overdue(as_of),
+            "target": item.target_date,
+            "latest": (
+                f"{timezone.localtime(item.last_update_at):%-d %b %Y}: "
+                f"{item.last_update_text}"
+            )
+            if item.last_update_at
+            else "",
+        }
+        for item in overdue_items
+    ]
+    date_changes = [
+        {
+            "id": change.item_id,
+            "label": f"{_label(change.item)} ({change.item.report.title})",
+            "from": f"{change.from_date:%-d %b %Y}" if change.from_date else "",
+            "to": f"{change.to_date:%-d %b %Y}",
+            "reason": change.reason,
+            "approver": change.decided_by.get_full_name()
+            or change.decided_by.get_username(),
+            "when": change.decided_at,
+        }
+        for change in TargetDateChange.objects.filter(
+            status=TargetDateChange.Status.APPROVED,
+            decided_at__gte=previous_cutoff,
+            decided_at__lt=now_cutoff,
+        )
+        .select_related("item__report", "decided_by")
+        .order_by("decided_at")
+    ]
+    loaded = Report.history.filter(
+        history_type="+", history_date__gte=previous_cutoff, history_date__lt=now_cutoff
+    ).order_by("history_date")
+    item_counts = dict(
+        Item.objects.filter(report_id__in=[r.id for r in loaded])
+        .values_list("report_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    reports = [
+        {
+            "id": record.id,
+            "title": record.title,
+            "published": record.published_on,
+            "items": item_counts.get(record.id, 0),
+        }
+        for record in loaded
+    ]
+    return {
+        "meeting": meeting,
+        "previous": previous,
+        "as_of": as_of,
+        "by_status": [
+            (str(label), status_before.get(value, 0), status_now.get(value, 0))
+            for value, label in Item.Status.choices
+        ],
+        "by_rag": [
+            (str(label), rag_before.get(value, 0), rag_now.get(value, 0))
+            for value, label in Item.Rag.choices
+        ],
+        "closed": closed,
+        "overdue": overdue,
+        "date_changes": date_changes,
+        "reports": reports,
+    }
+
+
+def changes_since(*, since: dt.date, today: dt.date) -> list[dict]:
+    """Items whose status, lead or target date differ from the end of `since`."""
+    before = {row.id: row for row in items_as_at(day=since).select_related("lead")}
+    rows = []
+    for item in Item.objects.select_related("report", "lead").order_by("report", "id"):
+        old = before.get(item.id)
+        changes = []
+        fields = (
+            (_("Status"), "status"),
+            (_("Lead"), "lead_id"),
+            (_("Target date"), "target_date"),
+        )
+        for label, name in fields:
+            old_value = getattr(old, name) if old is not None else None
+            new_value = getattr(item, name)
+            if old is not None and old_value == new_value:
+                continue
+            changes.append(
+                {
+                    "field": str(label),
+                    "before": _show(name, old_value, old) if old is not None else "",
+                    "after": _show(name, new_value, item),
+                }
+            )
+        if changes:
+            rows.append({"item": item, "new": old is None, "changes": changes})
+    return rows
+
+
+def _show(name: str, value: Any, row: Any) -> str:
+    if value in (None, ""):
+        return str(_("None"))
+    if name == "status":
+        return str(Item.Status(value).label)
+    if name == "lead_id":
+        return row.lead.get_full_name() or row.lead.get_username()
+    if isinstance(value, dt.date):
+        return f"{value:%-d %b %Y}"
+    return str(value)

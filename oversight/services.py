@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from recommendations import roles
 from recommendations.history import save_with_history
-from recommendations.models import Item, ProgressUpdate
+from recommendations.models import Item, ProgressUpdate, Report
 from recommendations.services import (
     display_name,
     item_conflict,
@@ -366,3 +366,74 @@ def target_date_decide(
             },
         )
     return change
+
+
+@transaction.atomic
+def report_record_s55(
+    *,
+    report_id: int,
+    actor: AbstractBaseUser,
+    s55_required: bool,
+    chief_comments_requested_by: dt.date | None,
+    chief_comments_received_on: dt.date | None,
+    response_published_on: dt.date | None,
+    response_url: str,
+    reason: str,
+) -> Report:
+    """Record the section 55 steps for a report; dates cannot precede publication."""
+    if not roles.can_edit(actor):
+        raise ValidationError(
+            _("You do not have permission to change reports."), code="forbidden"
+        )
+    report = Report.objects.select_for_update().get(pk=report_id)
+    for label, value in (
+        (_("The date the comments were requested by"), chief_comments_requested_by),
+        (_("The date the comments arrived"), chief_comments_received_on),
+        (_("The response's publication date"), response_published_on),
+    ):
+        if value is not None and value < report.published_on:
+            raise ValidationError(
+                _("%(what)s cannot be before the report was published.")
+                % {"what": label},
+                code="before_publication",
+            )
+    if response_published_on and response_published_on > timezone.localdate():
+        raise ValidationError(
+            _("The response's publication date cannot be in the future."),
+            code="future",
+        )
+    report.s55_required = s55_required
+    report.chief_comments_requested_by = chief_comments_requested_by
+    report.chief_comments_received_on = chief_comments_received_on
+    report.response_published_on = response_published_on
+    report.response_url = response_url.strip()
+    save_with_history(report, actor=actor, reason=reason.strip() or _("Section 55"))
+    return report
+
+
+@transaction.atomic
+def item_record_s55_response(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    response: str,
+) -> Item:
+    """Record what will be done about a recommendation, or why nothing (s.55(5B))."""
+    if not roles.can_edit(actor):
+        raise ValidationError(
+            _("You do not have permission to change items."), code="forbidden"
+        )
+    item = Item.objects.select_for_update().get(pk=item_id)
+    if item.version != expected_version:
+        raise item_conflict(item)
+    item.s55_response = response.strip()
+    item.version += 1
+    save_with_history(
+        item,
+        actor=actor,
+        reason=_("Section 55 response recorded")
+        if item.s55_response
+        else _("Section 55 response removed"),
+    )
+    return item

@@ -1,5 +1,8 @@
 """The DCC's review page, the dashboard, and the oversight decisions."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,15 +14,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from recommendations import roles
-from recommendations.models import Item
+from recommendations.models import Item, Report
+from recommendations.views import as_at_day
 
-from . import selectors, services
+from . import documents, selectors, services
 from .forms import (
+    ChangesForm,
     ClosureDecisionForm,
     DateChangeRequestForm,
     DateDecisionForm,
     HmicfrsOutcomeForm,
     ReviewFilterForm,
+    S55Form,
+    S55ResponseForm,
+    ScrutinyForm,
 )
 from .models import TargetDateChange
 
@@ -47,9 +55,12 @@ def _next_url(request: HttpRequest, default: str) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not roles.can_view(request.user):
         raise PermissionDenied
-    today = timezone.localdate()
-    context = selectors.dashboard(today=today, user=request.user)
+    day = as_at_day(request)
+    today = day or timezone.localdate()
+    context = selectors.dashboard(today=today, user=request.user, as_at=day is not None)
     context["today"] = today
+    context["as_at"] = day
+    context["s55"] = selectors.s55_due(today=timezone.localdate())
     return render(request, "oversight/dashboard.html", context)
 
 
@@ -227,5 +238,209 @@ def date_decide(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "next": _next_url(request, ""),
         },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def s55_list(request: HttpRequest) -> HttpResponse:
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    return render(
+        request,
+        "oversight/s55_list.html",
+        {"rows": selectors.s55_rows(today=today), "today": today},
+    )
+
+
+@require_GET
+def s55_report(request: HttpRequest, pk: int) -> HttpResponse:
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+    report = get_object_or_404(Report, pk=pk)
+    today = timezone.localdate()
+    recommendations = selectors.s55_recommendations(report=report)
+    return render(
+        request,
+        "oversight/s55_report.html",
+        {
+            "report": report,
+            "today": today,
+            "row": selectors.s55_rows(
+                today=today, queryset=Report.objects.filter(pk=report.pk)
+            )[:1],
+            "recommendations": recommendations,
+            "missing": [item for item in recommendations if not item.s55_response],
+            "can_edit": roles.can_edit(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def s55_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if not roles.can_edit(request.user):
+        raise PermissionDenied
+    report = get_object_or_404(Report, pk=pk)
+    form = S55Form(
+        request.POST or None,
+        initial={
+            "s55_required": report.s55_required,
+            "chief_comments_requested_by": report.chief_comments_requested_by,
+            "chief_comments_received_on": report.chief_comments_received_on,
+            "response_published_on": report.response_published_on,
+            "response_url": report.response_url,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_record_s55(
+                report_id=report.pk, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The section 55 record has been updated."))
+            return redirect("oversight:s55_report", pk=report.pk)
+    return render(
+        request,
+        "oversight/s55_edit.html",
+        {"report": report, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def s55_response(request: HttpRequest, pk: int) -> HttpResponse:
+    if not roles.can_edit(request.user):
+        raise PermissionDenied
+    item = get_object_or_404(Item.objects.select_related("report"), pk=pk)
+    form = S55ResponseForm(
+        request.POST or None,
+        initial={"version": item.version, "response": item.s55_response},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_record_s55_response(
+                item_id=item.pk,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                response=form.cleaned_data["response"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The response has been saved."))
+            return redirect("oversight:s55_report", pk=item.report_id)
+    return render(
+        request,
+        "oversight/s55_response.html",
+        {"item": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def s55_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The draft response as DOCX; "final" only when every recommendation has one."""
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+    report = get_object_or_404(Report, pk=pk)
+    recommendations = selectors.s55_recommendations(report=report)
+    final = request.GET.get("final") == "1"
+    missing = [item for item in recommendations if not item.s55_response]
+    if final and missing:
+        messages.error(
+            request,
+            _("The response cannot be final: no response is recorded for %(refs)s.")
+            % {"refs": ", ".join(f"recommendation {i.reference}" for i in missing)},
+        )
+        return redirect("oversight:s55_report", pk=report.pk)
+    content = documents.s55_response(
+        report=report,
+        recommendations=recommendations,
+        final=final,
+        organisation=settings.ORGANISATION_NAME,
+    )
+    name = "response" if final else "draft-response"
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument."
+        "wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="s55-{name}-{report.pk}.docx"'
+    )
+    return response
+
+
+def _scrutiny_form(request: HttpRequest) -> ScrutinyForm:
+    today = timezone.localdate()
+    data = request.GET if "meeting" in request.GET else None
+    return ScrutinyForm(
+        data,
+        initial={"meeting": today, "previous": today - dt.timedelta(days=91)},
+    )
+
+
+@require_GET
+def scrutiny(request: HttpRequest) -> HttpResponse:
+    """The panel paper: print-ready here, DOCX from scrutiny_document."""
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+    form = _scrutiny_form(request)
+    paper = None
+    if form.is_bound and form.is_valid():
+        paper = selectors.scrutiny_paper(
+            meeting=form.cleaned_data["meeting"],
+            previous=form.cleaned_data["previous"],
+            today=timezone.localdate(),
+        )
+    return render(
+        request,
+        "oversight/scrutiny.html",
+        {"form": form, "paper": paper, "query": request.GET.urlencode()},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def scrutiny_document(request: HttpRequest) -> HttpResponse:
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+    form = _scrutiny_form(request)
+    if not (form.is_bound and form.is_valid()):
+        return redirect("oversight:scrutiny")
+    paper = selectors.scrutiny_paper(
+        meeting=form.cleaned_data["meeting"],
+        previous=form.cleaned_data["previous"],
+        today=timezone.localdate(),
+    )
+    content = documents.scrutiny_paper(paper, settings.ORGANISATION_NAME)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument."
+        "wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="scrutiny-paper-{paper["meeting"]:%Y-%m-%d}.docx"'
+    )
+    return response
+
+
+@require_GET
+def changes(request: HttpRequest) -> HttpResponse:
+    if not roles.can_view(request.user):
+        raise PermissionDenied
+    form = ChangesForm(request.GET if "since" in request.GET else None)
+    rows = None
+    if form.is_bound and form.is_valid():
+        rows = selectors.changes_since(
+            since=form.cleaned_data["since"], today=timezone.localdate()
+        )
+    return render(
+        request,
+        "oversight/changes.html",
+        {"form": form, "rows": rows},
         status=400 if form.errors else 200,
     )

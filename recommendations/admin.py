@@ -63,6 +63,11 @@ class ReportForm(ChoiceSetFormMixin, ReasonForm):
             "summary",
             "scope",
             "hmicfrs_reference",
+            "s55_required",
+            "chief_comments_requested_by",
+            "chief_comments_received_on",
+            "response_published_on",
+            "response_url",
         ]
 
 
@@ -88,6 +93,7 @@ class ItemForm(ChoiceSetFormMixin, ReasonForm):
             "target_date",
             "closed_on",
             "hmicfrs_verified_on",
+            "s55_response",
         ]
 
 

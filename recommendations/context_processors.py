@@ -29,6 +29,20 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
             },
         ),
     ]
+    links.append(
+        (
+            _("Scrutiny"),
+            "oversight:scrutiny",
+            {
+                "oversight:scrutiny",
+                "oversight:changes",
+                "oversight:s55_list",
+                "oversight:s55_report",
+                "oversight:s55_edit",
+                "oversight:s55_response",
+            },
+        )
+    )
     if roles.can_review(request.user):
         links.append(
             (

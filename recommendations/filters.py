@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .forms import WIDGET_CLASSES, DateInput
-from .models import Item, Owner, Report
+from .models import Item, Owner, Report, overdue_q, owned_by_q
 from .selectors import lead_choices
 
 SORTS = {
@@ -126,7 +126,7 @@ class ItemFilter(django_filters.FilterSet):
         )
 
     def filter_owner(self, queryset: QuerySet[Item], name: str, value: list[str]):
-        return queryset.owned_by(*value) if value else queryset  # type: ignore[attr-defined]
+        return queryset.filter(owned_by_q(*value)) if value else queryset
 
     def filter_rag(self, queryset: QuerySet[Item], name: str, value: list[str]):
         # The base queryset carries the rag_value annotation (selectors.item_list_base).
@@ -135,4 +135,6 @@ class ItemFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset: QuerySet[Item], name: str, value: bool | None):
         if not value:
             return queryset
-        return queryset.overdue(timezone.localdate())  # type: ignore[attr-defined]
+        # The list may show the tracker as it stood on a past day (as_at).
+        today = getattr(self, "as_of_day", None) or timezone.localdate()
+        return queryset.filter(overdue_q(today))

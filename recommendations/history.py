@@ -4,9 +4,11 @@ django-simple-history records on `save()` only; queryset updates, bulk writes an
 raw SQL leave no trace. Services write tracked rows through `save_with_history`.
 """
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -32,15 +34,32 @@ def save_with_history(
 
 # Fixture loading saves rows "raw", which django-simple-history skips. The receiver
 # below records those rows too, attributed to whoever `attributed_to` names.
-_fixture_actor: ContextVar[tuple[AbstractBaseUser | None, str]] = ContextVar(
-    "fixture_actor", default=(None, "Loaded from fixture data")
+@dataclass(frozen=True)
+class FixtureAttribution:
+    actor: AbstractBaseUser | None = None
+    reason: str = "Loaded from fixture data"
+    # When the history should say each row was written (default: now), and which
+    # models' rows are recorded by the caller instead (None: record nothing).
+    when: Callable[[models.Model], dt.datetime | None] | None = None
+    skip: frozenset[str] = frozenset()
+
+
+_fixture_actor: ContextVar[FixtureAttribution] = ContextVar(
+    "fixture_actor",
+    default=FixtureAttribution(),  # noqa: B039 (frozen)
 )
 
 
 @contextmanager
-def attributed_to(actor: AbstractBaseUser | None, reason: str) -> Iterator[None]:
+def attributed_to(
+    actor: AbstractBaseUser | None,
+    reason: str,
+    *,
+    when: Callable[[models.Model], dt.datetime | None] | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> Iterator[None]:
     """Attribute rows loaded from fixtures inside this block to `actor`, `reason`."""
-    token = _fixture_actor.set((actor, reason))
+    token = _fixture_actor.set(FixtureAttribution(actor, reason, when, skip))
     try:
         yield
     finally:
@@ -58,15 +77,18 @@ def record_fixture_rows(
         return
     if not hasattr(manager, "model") or not hasattr(manager.model, "history_type"):
         return
-    actor, reason = _fixture_actor.get()
+    attribution = _fixture_actor.get()
+    if sender._meta.label_lower in attribution.skip:
+        return
     created = kwargs.get("created", True)
+    when = attribution.when(instance) if attribution.when else None
     manager.model.objects.using(kwargs.get("using") or "default").create(
         **{
             field.attname: getattr(instance, field.attname)
             for field in manager.model.tracked_fields
         },
-        history_date=timezone.now(),
+        history_date=when or timezone.now(),
         history_type="+" if created else "~",
-        history_user=actor,
-        history_change_reason=reason,
+        history_user=attribution.actor,
+        history_change_reason=attribution.reason,
     )

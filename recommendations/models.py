@@ -37,6 +37,11 @@ class Owner(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# Section 55(5A) Police Act 1996: "the period of 56 days beginning with the day on
+# which the report is published".
+S55_PERIOD_DAYS = 56
+
+
 class Report(models.Model):
     class Kind(models.TextChoices):
         PEEL = "peel", _("PEEL assessment")
@@ -73,6 +78,28 @@ class Report(models.Model):
     hmicfrs_reference = models.CharField(
         _("HMICFRS reference"), max_length=100, blank=True
     )
+    # Section 55 Police Act 1996: the PCC's published response.
+    s55_required = models.BooleanField(
+        _("needs a section 55 response"),
+        default=True,
+        help_text=_(
+            "The PCC must publish a response within 56 days. Not for super-"
+            "complaints, nor for a national report whose findings a force report "
+            "already carries."
+        ),
+    )
+    chief_comments_requested_by = models.DateField(
+        _("chief constable's comments requested by"), null=True, blank=True
+    )
+    chief_comments_received_on = models.DateField(
+        _("chief constable's comments received"), null=True, blank=True
+    )
+    response_published_on = models.DateField(
+        _("response published"), null=True, blank=True
+    )
+    response_url = models.URLField(
+        _("link to the published response"), max_length=500, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(
@@ -95,49 +122,125 @@ class Report(models.Model):
     def inspectorate_labels(self) -> list[str]:
         return choicesets.labels(self.inspectorates, Inspectorate)
 
+    @property
+    def s55_deadline(self) -> dt.date | None:
+        """The last day to publish the PCC's response: s.55(5A) Police Act 1996.
+
+        The 56-day period begins with the day of publication, so its last day is
+        publication + 55 days. Super-complaints carry no statutory deadline.
+        """
+        if not self.s55_required or self.kind == self.Kind.SUPER_COMPLAINT:
+            return None
+        return self.published_on + dt.timedelta(days=S55_PERIOD_DAYS - 1)
+
+
+def owned_by_q(*codes: str) -> Q:
+    """Rows owned by any of the bodies `codes`."""
+    condition = Q()
+    for code in codes:
+        condition |= Q(owners__contains=choicesets.contains(code))
+    return condition
+
+
+def open_q() -> Q:
+    return Q(status__in=Item.Status.open_values())
+
+
+def overdue_q(today: dt.date) -> Q:
+    return open_q() & Q(target_date__lt=today)
+
+
+def annotate_rag(queryset: models.QuerySet, today: dt.date) -> models.QuerySet:
+    """Annotate `rag_value`: the RAG rating as the database computes it.
+
+    Works on items and on their history rows alike (the as-at views), and agrees
+    with Item.rag() (a test holds them together).
+    """
+    due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
+    return queryset.annotate(
+        rag_value=Case(
+            When(~open_q(), then=Value("")),
+            When(target_date__lt=today, then=Value(Item.Rag.RED)),
+            When(target_date__isnull=True, then=Value(Item.Rag.AMBER)),
+            When(target_date__lte=due_soon, then=Value(Item.Rag.AMBER)),
+            When(
+                original_target_date__isnull=False,
+                target_date__gt=F("original_target_date"),
+                then=Value(Item.Rag.AMBER),
+            ),
+            When(
+                original_target_date__isnull=False,
+                target_date__lt=F("original_target_date"),
+                then=Value(Item.Rag.AMBER),
+            ),
+            default=Value(Item.Rag.GREEN),
+            output_field=models.CharField(),
+        )
+    )
+
 
 class ItemQuerySet(models.QuerySet["Item"]):
     def open(self) -> "ItemQuerySet":
-        return self.filter(status__in=Item.Status.open_values())
+        return self.filter(open_q())
 
     def overdue(self, today: dt.date) -> "ItemQuerySet":
-        return self.open().filter(target_date__lt=today)
+        return self.filter(overdue_q(today))
 
     def owned_by(self, *codes: str) -> "ItemQuerySet":
-        condition = Q()
-        for code in codes:
-            condition |= Q(owners__contains=choicesets.contains(code))
-        return self.filter(condition)
+        return self.filter(owned_by_q(*codes))
 
     def with_rag(self, today: dt.date) -> "ItemQuerySet":
-        """Annotate `rag_value`: the RAG rating as the database computes it."""
-        due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
-        return self.annotate(
-            rag_value=Case(
-                When(~Q(status__in=Item.Status.open_values()), then=Value("")),
-                When(target_date__lt=today, then=Value(Item.Rag.RED)),
-                When(target_date__isnull=True, then=Value(Item.Rag.AMBER)),
-                When(target_date__lte=due_soon, then=Value(Item.Rag.AMBER)),
-                When(
-                    original_target_date__isnull=False,
-                    target_date__gt=F("original_target_date"),
-                    then=Value(Item.Rag.AMBER),
-                ),
-                When(
-                    original_target_date__isnull=False,
-                    target_date__lt=F("original_target_date"),
-                    then=Value(Item.Rag.AMBER),
-                ),
-                default=Value(Item.Rag.GREEN),
-                output_field=models.CharField(),
-            )
+        return annotate_rag(self, today)  # type: ignore[return-value]
+
+
+class ItemDisplayMixin:
+    """What an item shows about itself; shared with its history rows (as-at views)."""
+
+    status: str
+    owners: str
+    target_date: dt.date | None
+    original_target_date: dt.date | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in Item.Status.open_values()
+
+    @property
+    def owner_codes(self) -> list[str]:
+        return choicesets.decode(self.owners)
+
+    @property
+    def owner_labels(self) -> list[str]:
+        return choicesets.labels(self.owners, Owner)
+
+    @property
+    def target_date_revised(self) -> bool:
+        return (
+            self.original_target_date is not None
+            and self.target_date is not None
+            and self.target_date != self.original_target_date
         )
 
-    def with_rag_filter(self, today: dt.date, rags: list[str]) -> "ItemQuerySet":
-        return self.with_rag(today).filter(rag_value__in=rags)
+    def rag(self, today: dt.date) -> str:
+        """Red, Amber, Green or "" for a closed item; see README "RAG ratings"."""
+        if not self.is_open:
+            return ""
+        if self.target_date is None:
+            return Item.Rag.AMBER
+        if self.target_date < today:
+            return Item.Rag.RED
+        due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
+        if self.target_date <= due_soon or self.target_date_revised:
+            return Item.Rag.AMBER
+        return Item.Rag.GREEN
+
+    def days_overdue(self, today: dt.date) -> int:
+        if not self.is_open or self.target_date is None or self.target_date >= today:
+            return 0
+        return (today - self.target_date).days
 
 
-class Item(models.Model):
+class Item(ItemDisplayMixin, models.Model):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         AREA_FOR_IMPROVEMENT = "area_for_improvement", _("Area for improvement")
@@ -228,6 +331,14 @@ class Item(models.Model):
         blank=True,
         help_text=_("The date HMICFRS accepted the closure, on its own evidence."),
     )
+    s55_response = models.TextField(
+        _("section 55 response"),
+        blank=True,
+        help_text=_(
+            "What action has been or will be taken in response, or why none "
+            "(s.55(5B) Police Act 1996)."
+        ),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -235,6 +346,7 @@ class Item(models.Model):
     history = HistoricalRecords(
         excluded_fields=["created_at", "updated_at"],
         history_change_reason_field=models.TextField(null=True),
+        bases=[ItemDisplayMixin, models.Model],
     )
 
     objects = ItemQuerySet.as_manager()
@@ -257,44 +369,6 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report.title}: {self.get_kind_display()} {self.reference}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in self.Status.open_values()
-
-    @property
-    def owner_codes(self) -> list[str]:
-        return choicesets.decode(self.owners)
-
-    @property
-    def owner_labels(self) -> list[str]:
-        return choicesets.labels(self.owners, Owner)
-
-    @property
-    def target_date_revised(self) -> bool:
-        return (
-            self.original_target_date is not None
-            and self.target_date is not None
-            and self.target_date != self.original_target_date
-        )
-
-    def rag(self, today: dt.date) -> str:
-        """Red, Amber, Green or "" for a closed item; see README "RAG ratings"."""
-        if not self.is_open:
-            return ""
-        if self.target_date is None:
-            return self.Rag.AMBER
-        if self.target_date < today:
-            return self.Rag.RED
-        due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
-        if self.target_date <= due_soon or self.target_date_revised:
-            return self.Rag.AMBER
-        return self.Rag.GREEN
-
-    def days_overdue(self, today: dt.date) -> int:
-        if not self.is_open or self.target_date is None or self.target_date >= today:
-            return 0
-        return (today - self.target_date).days
 
 
 class EvidenceStorage(FileSystemStorage):

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import choicesets
@@ -75,8 +76,13 @@ def report_items_by_kind(*, report: Report, today: dt.date) -> list[tuple[str, l
     return groups
 
 
-def item_timeline(*, item: Item) -> QuerySet[ProgressUpdate]:
-    return ProgressUpdate.objects.filter(item=item).select_related("author")
+def item_timeline(
+    *, item_id: int, until: dt.datetime | None = None
+) -> QuerySet[ProgressUpdate]:
+    updates = ProgressUpdate.objects.filter(item_id=item_id)
+    if until is not None:
+        updates = updates.filter(created_at__lt=until)
+    return updates.select_related("author")
 
 
 @dataclass
@@ -111,6 +117,7 @@ HISTORY_FIELDS = [
     "target_date",
     "closed_on",
     "hmicfrs_verified_on",
+    "s55_response",
 ]
 
 
@@ -142,10 +149,15 @@ def _display(
     return str(value)
 
 
-def item_history(*, item: Item) -> list[HistoryEntry]:
+def item_history(
+    *, item_id: int, until: dt.datetime | None = None
+) -> list[HistoryEntry]:
     """Every recorded change to the item, newest first, as field: old -> new."""
+    records_qs = Item.history.filter(id=item_id)
+    if until is not None:
+        records_qs = records_qs.filter(history_date__lt=until)
     records = list(
-        item.history.select_related("history_user").order_by("history_date", "pk")
+        records_qs.select_related("history_user").order_by("history_date", "history_id")
     )
     user_ids = {r.lead_id for r in records if r.lead_id}
     users = {user.pk: user for user in User.objects.filter(pk__in=user_ids)}
@@ -197,4 +209,41 @@ def lead_choices() -> QuerySet:
         .filter(Q(groups__name__in=roles.EDITING_ROLES) | Q(is_superuser=True))
         .distinct()
         .order_by("first_name", "last_name", "username")
+    )
+
+
+def day_cutoff(day: dt.date) -> dt.datetime:
+    """The first moment after `day` ends, in the service's time zone."""
+    return timezone.make_aware(
+        dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    )
+
+
+def items_as_at(*, day: dt.date) -> QuerySet:
+    """Every item as it stood at the end of `day`: its latest history row by then.
+
+    Built from the audited history, so it shows status, dates, lead and owners as
+    they were, whatever has changed since. Items created later are absent.
+    """
+    historical = Item.history.model
+    cutoff = day_cutoff(day)
+    latest = (
+        historical.objects.filter(id=OuterRef("id"), history_date__lt=cutoff)
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
+    return (
+        historical.objects.filter(history_date__lt=cutoff)
+        .filter(history_id=Subquery(latest))
+        .exclude(history_type="-")
+    )
+
+
+def item_as_at(*, item_id: int, day: dt.date) -> Any:
+    return (
+        Item.history.filter(id=item_id, history_date__lt=day_cutoff(day))
+        .exclude(history_type="-")
+        .select_related("report", "lead", "cause_of_concern")
+        .order_by("-history_date", "-history_id")
+        .first()
     )

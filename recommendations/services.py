@@ -246,6 +246,7 @@ def report_import(
             summary=values["summary"],
             scope=values["scope"],
             hmicfrs_reference=values["hmicfrs_reference"],
+            s55_required=values["kind"] != Report.Kind.SUPER_COMPLAINT,
         )
         try:
             with transaction.atomic():

@@ -1,5 +1,7 @@
 """HTTP wiring: fetch -> authorise -> validate -> one service call -> redirect."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,10 +12,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import panels, roles, selectors, services, workflow
+from .. import exports, panels, roles, selectors, services, workflow
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
-from ..models import Item, ProgressUpdate, Report
+from ..models import Item, ProgressUpdate, Report, annotate_rag
+
+
+def as_at_day(request: HttpRequest) -> dt.date | None:
+    """The past day a page should show (?as_at=YYYY-MM-DD), or None for today."""
+    value = request.GET.get("as_at", "")
+    try:
+        day = dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+    if day is None or day >= timezone.localdate():
+        return None
+    return day
 
 
 def _require_viewer(request: HttpRequest) -> None:
@@ -69,22 +83,75 @@ def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]
     return links
 
 
-@require_GET
-def item_list(request: HttpRequest) -> HttpResponse:
-    _require_viewer(request)
-    today = timezone.localdate()
-    item_filter = ItemFilter(
-        request.GET, queryset=selectors.item_list_base(today=today), request=request
-    )
+def _filtered_items(
+    request: HttpRequest, *, full_rows: bool = False
+) -> tuple[ItemFilter, dt.date, dt.date | None, str]:
+    """The item list's filter over today's items or (as_at) a past day's."""
+    day = as_at_day(request)
+    if day is None:
+        today = timezone.localdate()
+        base = (
+            annotate_rag(Item.objects.select_related("report", "lead"), today)
+            if full_rows
+            else selectors.item_list_base(today=today)
+        )
+    else:
+        today = day
+        base = annotate_rag(
+            selectors.items_as_at(day=day).select_related("report", "lead"), day
+        )
+    item_filter = ItemFilter(request.GET, queryset=base, request=request)
+    item_filter.as_of_day = day
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort.lstrip("-") not in SORTS:
         sort = DEFAULT_SORT
+    return item_filter, today, day, sort
+
+
+def _ordering(sort: str, day: dt.date | None) -> tuple[str, ...]:
     ordering = SORTS[sort.lstrip("-")]
+    if day is not None:
+        # History rows carry the time of the change, not an updated_at column.
+        ordering = tuple("history_date" if f == "updated_at" else f for f in ordering)
     if sort.startswith("-"):
         ordering = tuple(
             f.removeprefix("-") if f.startswith("-") else f"-{f}" for f in ordering
         )
-    queryset = item_filter.qs.order_by(*ordering)
+    return ordering
+
+
+@require_GET
+def item_export(request: HttpRequest, extension: str) -> HttpResponse:
+    """Every item the list's filters match (not only one page), as CSV or XLSX."""
+    _require_viewer(request)
+    if extension not in {"csv", "xlsx"}:
+        raise Http404
+    item_filter, today, day, sort = _filtered_items(request, full_rows=True)
+    queryset = exports.with_last_update(
+        item_filter.qs.order_by(*_ordering(sort, day)),
+        until=selectors.day_cutoff(day) if day else None,
+    )
+    rows = exports.rows(queryset.iterator(chunk_size=2000), today)
+    stamp = f"{today:%Y-%m-%d}"
+    if extension == "csv":
+        content, content_type = exports.to_csv(rows), "text/csv; charset=utf-8"
+    else:
+        content = exports.to_xlsx(rows)
+        content_type = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="inspection-items-{stamp}.{extension}"'
+    )
+    return response
+
+
+@require_GET
+def item_list(request: HttpRequest) -> HttpResponse:
+    _require_viewer(request)
+    item_filter, today, day, sort = _filtered_items(request)
+    queryset = item_filter.qs.order_by(*_ordering(sort, day))
     paginator = Paginator(queryset, settings.ITEMS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
@@ -96,6 +163,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "query": params.urlencode(),
         "sort_links": _sort_links(request, sort),
         "today": today,
+        "as_at": day,
         "active_filters": [
             (item_filter.form[name].label, value)
             for name, value in item_filter.form.cleaned_data.items()
@@ -113,17 +181,43 @@ def item_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_for_view(request, pk)
+    day = as_at_day(request)
+    if day is not None:
+        return _item_detail_as_at(request, item, day)
     today = timezone.localdate()
     context = {
         "item": item,
         "rag": item.rag(today),
         "days_overdue": item.days_overdue(today),
-        "updates": selectors.item_timeline(item=item),
-        "history": selectors.item_history(item=item),
+        "updates": selectors.item_timeline(item_id=item.pk),
+        "history": selectors.item_history(item_id=item.pk),
         "linked_recommendations": item.recommendations.order_by("id"),
         "can_edit": roles.can_edit(request.user),
         "moves": workflow.allowed_moves(item, request.user),
         "panels": panels.panels_for(request, item),
+    }
+    return render(request, "recommendations/item_detail.html", context)
+
+
+def _item_detail_as_at(request: HttpRequest, item: Item, day: dt.date) -> HttpResponse:
+    """The item as it stood at the end of `day`: read-only, from its history."""
+    past = selectors.item_as_at(item_id=item.pk, day=day)
+    if past is None:
+        raise Http404("The item had not been loaded by then.")
+    cutoff = selectors.day_cutoff(day)
+    context = {
+        "item": past,
+        "as_at": day,
+        "rag": past.rag(day),
+        "days_overdue": past.days_overdue(day),
+        "updates": selectors.item_timeline(item_id=item.pk, until=cutoff),
+        "history": selectors.item_history(item_id=item.pk, until=cutoff),
+        "linked_recommendations": Item.objects.filter(
+            cause_of_concern_id=item.pk
+        ).order_by("id"),
+        "can_edit": False,
+        "moves": [],
+        "panels": [],
     }
     return render(request, "recommendations/item_detail.html", context)
 

@@ -13,12 +13,38 @@ def test_demo_creates_one_user_per_role_and_loads_reports_with_history(db):
     assert Report.objects.count() >= 3
     assert Item.objects.filter(status=Item.Status.CLOSED).exists()
     assert ProgressUpdate.objects.exists()
-    # Every loaded row has a history record naming the loader and the reason.
-    for model in (Report, Item, ProgressUpdate):
+    # Every loaded row has history naming who acted and why; the latest record of
+    # each item holds its current state.
+    for model in (Report, ProgressUpdate):
         for obj in model.objects.all():
             record = obj.history.get()
-            assert record.history_user.username == "admin"
-            assert record.history_change_reason.startswith("Loaded from demo data")
+            assert record.history_user is not None
+            assert record.history_change_reason == "Demo data (fixtures/demo.json)"
+    for item in Item.objects.all():
+        records = list(item.history.order_by("history_date", "history_id"))
+        assert records[0].history_type == "+"
+        assert all(
+            r.history_user is not None and r.history_change_reason for r in records
+        )
+        latest = records[-1]
+        for field in ("status", "lead_id", "target_date", "original_target_date"):
+            assert getattr(latest, field) == getattr(item, field), (item.pk, field)
+
+
+def test_demo_history_is_dated_as_the_story_happened(db):
+    call_command("loaddemo", "--quiet-users")
+    import datetime as dt
+
+    from recommendations.selectors import items_as_at
+
+    rec1 = Item.objects.get(report__title__startswith="Safe to share?", reference="1")
+    early = items_as_at(day=dt.date(2021, 1, 10)).get(id=rec1.pk)
+    assert early.status == Item.Status.AWAITING_ALLOCATION
+    later = items_as_at(day=dt.date(2022, 1, 1)).get(id=rec1.pk)
+    assert later.status == Item.Status.IN_PROGRESS
+    assert str(later.target_date) == "2022-06-30"
+    # Nothing loaded yet in 2014 except Core Business (published September 2014).
+    assert items_as_at(day=dt.date(2014, 12, 31)).count() == 1
 
 
 def test_demo_has_overdue_items(db):
@@ -71,4 +97,4 @@ def test_demo_fills_every_status_and_the_review_page(client_for, reviewer):
     for model in (ClosureDecision, TargetDateChange):
         assert model.objects.exists()
         for obj in model.objects.all():
-            assert obj.history.get().history_change_reason.startswith("Loaded from")
+            assert obj.history.get().history_change_reason.startswith("Demo data")

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from oversight.demo import DEMO_REASON, history_date, write_item_histories
 from recommendations import roles
 from recommendations.history import attributed_to
 from recommendations.models import Report
@@ -64,10 +65,16 @@ class Command(BaseCommand):
                 self.stdout.write("Reports already exist: demo data left unchanged.")
             else:
                 loader = User.objects.get(username="admin")
+                # Items' history is written from the story's events, dated as they
+                # happened; every other row's history is dated by the row itself.
                 with attributed_to(
-                    loader, "Loaded from demo data (fixtures/demo.json)"
+                    loader,
+                    DEMO_REASON,
+                    when=history_date,
+                    skip=frozenset({"recommendations.item"}),
                 ):
                     call_command("loaddata", str(FIXTURE), verbosity=0)
+                write_item_histories(loader)
                 self.stdout.write(
                     self.style.SUCCESS(
                         f"Loaded {Report.objects.count()} demo reports "

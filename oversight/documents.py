@@ -1,0 +1,182 @@
+"""Word documents an officer drops into committee papers or sends to the PCC."""
+
+import datetime as dt
+import io
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+
+from recommendations.models import Item, Report
+
+
+def _new_document(title: str) -> Any:
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    return document
+
+
+def _bytes(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def s55_response(
+    *, report: Report, recommendations: list[Item], final: bool, organisation: str
+) -> bytes:
+    """The PCC's s.55 response: comments, the chief's comments, every recommendation."""
+    title = f"Response to HMICFRS: {report.title}"
+    document = _new_document(title)
+    if not final:
+        marker = document.add_paragraph()
+        run = marker.add_run("DRAFT: not yet approved for publication")
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xD4, 0x35, 0x1C)
+    facts = document.add_paragraph()
+    facts.add_run(f"{organisation}\n").bold = True
+    facts.add_run(f"Report published: {report.published_on:%-d %B %Y}\n")
+    if report.s55_deadline:
+        facts.add_run(
+            f"Response to be published by: {report.s55_deadline:%-d %B %Y} "
+            "(section 55 Police Act 1996)\n"
+        )
+    if report.chief_comments_received_on:
+        facts.add_run(
+            "Chief Constable's comments received: "
+            f"{report.chief_comments_received_on:%-d %B %Y}\n"
+        )
+    document.add_heading("Police and Crime Commissioner's comments", level=2)
+    document.add_paragraph("[The Commissioner's comments on the report.]")
+    document.add_heading("Chief Constable's comments", level=2)
+    document.add_paragraph("[The Chief Constable's comments, as received.]")
+    document.add_heading("The Commissioner's response to the Chief Constable", level=2)
+    document.add_paragraph("[The Commissioner's response to those comments.]")
+    document.add_heading("Response to each recommendation", level=2)
+    if not recommendations:
+        document.add_paragraph("No recommendations have been loaded for this report.")
+    for item in recommendations:
+        document.add_heading(f"Recommendation {item.reference}", level=3)
+        wording = document.add_paragraph()
+        wording.add_run(item.text).italic = True
+        if item.text_is_summary:
+            wording.add_run(" (summary, not the report's exact wording)")
+        answer = document.add_paragraph()
+        answer.add_run("Response: ").bold = True
+        if item.s55_response:
+            answer.add_run(item.s55_response)
+        else:
+            missing = answer.add_run("[NO RESPONSE RECORDED]")
+            missing.bold = True
+    closing = document.add_paragraph(
+        "A copy of this response is sent to HM Inspectorate of Constabulary and Fire "
+        "& Rescue Services and to the Home Secretary."
+    )
+    closing.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    return _bytes(document)
+
+
+def table(document: Any, header: list[str], rows: list[list[str]]) -> None:
+    grid = document.add_table(rows=1, cols=len(header))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = text
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
+    for row in rows:
+        cells = grid.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+
+
+def scrutiny_paper(paper: dict[str, Any], organisation: str) -> bytes:
+    """The Joint Audit and Scrutiny Panel paper (see selectors.scrutiny_paper)."""
+    meeting: dt.date = paper["meeting"]
+    previous: dt.date = paper["previous"]
+    document = _new_document(
+        f"HMICFRS recommendations: progress report, {meeting:%-d %B %Y}"
+    )
+    document.add_paragraph(
+        f"{organisation}. Joint Audit and Scrutiny Panel. Position at "
+        f"{meeting:%-d %B %Y}, compared with the previous meeting on "
+        f"{previous:%-d %B %Y}."
+    )
+    document.add_heading("Items by status", level=2)
+    table(
+        document,
+        ["Status", f"{previous:%-d %b %Y}", f"{meeting:%-d %b %Y}"],
+        [[label, str(before), str(now)] for label, before, now in paper["by_status"]],
+    )
+    document.add_heading("Open items by RAG rating", level=2)
+    table(
+        document,
+        ["RAG", f"{previous:%-d %b %Y}", f"{meeting:%-d %b %Y}"],
+        [[label, str(before), str(now)] for label, before, now in paper["by_rag"]],
+    )
+    document.add_heading(f"Closed since {previous:%-d %B %Y}", level=2)
+    if paper["closed"]:
+        table(
+            document,
+            ["Report", "Item", "Closed"],
+            [
+                [row["report"], row["label"], f"{row['when']:%-d %b %Y}"]
+                for row in paper["closed"]
+            ],
+        )
+    else:
+        document.add_paragraph("None.")
+    document.add_heading("Overdue items", level=2)
+    if paper["overdue"]:
+        table(
+            document,
+            ["Report", "Item", "Lead", "Days overdue", "Latest update"],
+            [
+                [
+                    row["report"],
+                    row["label"],
+                    row["lead"],
+                    str(row["days_overdue"]),
+                    row["latest"],
+                ]
+                for row in paper["overdue"]
+            ],
+        )
+    else:
+        document.add_paragraph("None.")
+    document.add_heading(f"Target dates changed since {previous:%-d %B %Y}", level=2)
+    if paper["date_changes"]:
+        table(
+            document,
+            ["Item", "From", "To", "Reason", "Approved by"],
+            [
+                [
+                    row["label"],
+                    row["from"],
+                    row["to"],
+                    row["reason"],
+                    row["approver"],
+                ]
+                for row in paper["date_changes"]
+            ],
+        )
+    else:
+        document.add_paragraph("None.")
+    document.add_heading(f"Reports loaded since {previous:%-d %B %Y}", level=2)
+    if paper["reports"]:
+        table(
+            document,
+            ["Report", "Published", "Items"],
+            [
+                [row["title"], f"{row['published']:%-d %b %Y}", str(row["items"])]
+                for row in paper["reports"]
+            ],
+        )
+    else:
+        document.add_paragraph("None.")
+    return _bytes(document)

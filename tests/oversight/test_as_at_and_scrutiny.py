@@ -1,0 +1,280 @@
+"""The tracker as it stood on past days, and the scrutiny paper built from it.
+
+The history is built step by step, each change dated as if it happened that day
+(django-simple-history takes the date from `_history_date`).
+"""
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document
+
+from oversight import selectors
+from oversight.models import TargetDateChange
+from recommendations import choicesets
+from recommendations.history import save_with_history
+from recommendations.models import Item, Report
+from recommendations.selectors import items_as_at
+
+
+def at(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+
+
+def write(obj, who, day, reason, **changes):
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj._history_date = at(day)
+    save_with_history(obj, actor=who, reason=reason)
+    del obj._history_date
+    return obj
+
+
+D = dt.date
+
+
+@pytest.fixture
+def story(administrator, staff, reviewer):
+    """Two reports; items that move through the year 2025."""
+    first = write(
+        Report(
+            title="Child protection",
+            kind=Report.Kind.FORCE,
+            published_on=D(2024, 12, 1),
+        ),
+        administrator,
+        D(2025, 1, 5),
+        "Loaded",
+    )
+    a = write(
+        Item(
+            report=first,
+            reference="1",
+            kind=Item.Kind.RECOMMENDATION,
+            text="A",
+            owners=choicesets.encode(["chief_constable"]),
+            original_target_date=D(2025, 6, 30),
+            target_date=D(2025, 6, 30),
+        ),
+        administrator,
+        D(2025, 1, 5),
+        "Loaded",
+    )
+    b = write(
+        Item(
+            report=first,
+            reference="2",
+            kind=Item.Kind.RECOMMENDATION,
+            text="B",
+            owners=choicesets.encode(["pcc"]),
+            original_target_date=D(2025, 3, 31),
+            target_date=D(2025, 3, 31),
+        ),
+        administrator,
+        D(2025, 1, 5),
+        "Loaded",
+    )
+    write(
+        a, staff, D(2025, 2, 1), "Allocated", lead=staff, status=Item.Status.IN_PROGRESS
+    )
+    write(
+        b, staff, D(2025, 2, 1), "Allocated", lead=staff, status=Item.Status.IN_PROGRESS
+    )
+    # B slips: approved on 10 April to 30 September.
+    change = TargetDateChange(
+        item=b,
+        from_date=D(2025, 3, 31),
+        to_date=D(2025, 9, 30),
+        reason="Supplier delay",
+        requested_by=staff,
+        requested_at=at(D(2025, 4, 1)),
+        status=TargetDateChange.Status.APPROVED,
+        decided_by=reviewer,
+        decided_at=at(D(2025, 4, 10)),
+    )
+    save_with_history(change, actor=reviewer, reason="Test set-up")
+    write(b, reviewer, D(2025, 4, 10), "Target date moved", target_date=D(2025, 9, 30))
+    # A is proposed in May and signed off on 20 June.
+    write(a, staff, D(2025, 5, 15), "Proposed", status=Item.Status.PENDING_SIGN_OFF)
+    write(
+        a,
+        reviewer,
+        D(2025, 6, 20),
+        "Signed off",
+        status=Item.Status.CLOSED,
+        closed_on=D(2025, 6, 20),
+    )
+    # A second report arrives in August with one item.
+    second = write(
+        Report(
+            title="Vetting",
+            kind=Report.Kind.NATIONAL_THEMATIC,
+            published_on=D(2025, 8, 1),
+        ),
+        administrator,
+        D(2025, 8, 10),
+        "Loaded",
+    )
+    c = write(
+        Item(
+            report=second,
+            reference="1",
+            kind=Item.Kind.RECOMMENDATION,
+            text="C",
+            owners=choicesets.encode(["chief_constable"]),
+            original_target_date=D(2025, 10, 31),
+            target_date=D(2025, 10, 31),
+        ),
+        administrator,
+        D(2025, 8, 10),
+        "Loaded",
+    )
+    return {"a": a, "b": b, "c": c, "first": first, "second": second}
+
+
+def _state(day):
+    return {row.text: (row.status, row.target_date) for row in items_as_at(day=day)}
+
+
+def test_items_as_at_follow_the_history(story):
+    assert _state(D(2025, 1, 4)) == {}
+    assert _state(D(2025, 1, 5)) == {
+        "A": ("awaiting_allocation", D(2025, 6, 30)),
+        "B": ("awaiting_allocation", D(2025, 3, 31)),
+    }
+    assert _state(D(2025, 4, 9))["B"] == ("in_progress", D(2025, 3, 31))
+    assert _state(D(2025, 4, 10))["B"] == ("in_progress", D(2025, 9, 30))
+    assert _state(D(2025, 6, 1))["A"] == ("pending_sign_off", D(2025, 6, 30))
+    assert _state(D(2025, 7, 1)) == {
+        "A": ("closed", D(2025, 6, 30)),
+        "B": ("in_progress", D(2025, 9, 30)),
+    }
+    assert set(_state(D(2025, 8, 10))) == {"A", "B", "C"}
+
+
+def test_item_list_as_at_shows_past_status_and_rag(client_for, panel, story):
+    response = client_for(panel).get(
+        reverse("recommendations:item_list"), {"as_at": "2025-04-05"}
+    )
+    html = response.content.decode()
+    assert "Past view" in html
+    rows = {r.text: r for r in response.context["page"].object_list}
+    assert set(rows) == {"A", "B"}
+    # On 5 April, B was past its then target of 31 March: Red. A was Green.
+    assert rows["B"].rag_value == "red"
+    assert rows["A"].rag_value == "green"
+    overdue = client_for(panel).get(
+        reverse("recommendations:item_list"), {"as_at": "2025-04-05", "overdue": "true"}
+    )
+    assert [r.text for r in overdue.context["page"].object_list] == ["B"]
+
+
+def test_item_detail_as_at_is_read_only_and_past(client_for, staff, story):
+    b = story["b"]
+    response = client_for(staff).get(
+        reverse("recommendations:item_detail", args=[b.pk]), {"as_at": "2025-04-05"}
+    )
+    html = response.content.decode()
+    assert response.context["item"].target_date == D(2025, 3, 31)
+    assert "Past view" in html
+    assert "Record progress" not in html
+    assert all(entry.when < at(D(2025, 4, 6)) for entry in response.context["history"])
+    before_loading = client_for(staff).get(
+        reverse("recommendations:item_detail", args=[b.pk]), {"as_at": "2025-01-01"}
+    )
+    assert before_loading.status_code == 404
+
+
+def test_dashboard_as_at_counts_what_was_true_then(client_for, panel, story):
+    response = client_for(panel).get(reverse("home"), {"as_at": "2025-06-01"})
+    assert response.context["total"] == 2
+    charts = {
+        c["id"]: {f.label: f.count for f in c["figures"]}
+        for c in response.context["charts"]
+    }
+    assert charts["status"]["Pending sign-off"] == 1
+    assert charts["status"]["In progress"] == 1
+    assert response.context["overdue_count"] == 0  # B moved to 30 September
+
+
+def test_scrutiny_paper_counts_match_hand_computed_ones(story, today):
+    paper = selectors.scrutiny_paper(
+        meeting=D(2025, 9, 1), previous=D(2025, 3, 1), today=today
+    )
+    by_status = {label: (before, now) for label, before, now in paper["by_status"]}
+    # 1 March: A and B in progress. 1 September: A closed, B and C... C awaiting.
+    assert by_status["In progress"] == (2, 1)
+    assert by_status["Closed"] == (0, 1)
+    assert by_status["Awaiting allocation"] == (0, 1)
+    by_rag = {label: (before, now) for label, before, now in paper["by_rag"]}
+    # 1 March: A due 30 June (Green), B due 31 March (Amber: within 30 days).
+    # 1 September: B due 30 September, revised (Amber); C due 31 October (Green).
+    assert by_rag["Green"] == (1, 1)
+    assert by_rag["Amber"] == (1, 1)
+    assert by_rag["Red"] == (0, 0)
+    assert [(r["label"], r["when"]) for r in paper["closed"]] == [
+        ("Recommendation 1", D(2025, 6, 20))
+    ]
+    assert paper["overdue"] == []
+    assert [
+        (c["from"], c["to"], c["reason"], c["approver"]) for c in paper["date_changes"]
+    ] == [("31 Mar 2025", "30 Sep 2025", "Supplier delay", "Sam Okafor")]
+    assert [(r["title"], r["items"]) for r in paper["reports"]] == [("Vetting", 1)]
+
+
+def test_scrutiny_overdue_lists_lead_days_and_latest_update(story, today):
+    paper = selectors.scrutiny_paper(
+        meeting=D(2025, 11, 15), previous=D(2025, 9, 1), today=today
+    )
+    overdue = {row["label"] + row["report"]: row for row in paper["overdue"]}
+    assert overdue["Recommendation 2Child protection"]["days_overdue"] == 46
+    assert overdue["Recommendation 2Child protection"]["lead"] == "Priya Shah"
+    assert overdue["Recommendation 1Vetting"]["lead"] == "No lead"
+
+
+def test_scrutiny_page_and_docx(client_for, panel, story):
+    client = client_for(panel)
+    query = {"meeting": "2025-09-01", "previous": "2025-03-01"}
+    page = client.get(reverse("oversight:scrutiny"), query)
+    assert page.status_code == 200
+    assert "Supplier delay" in page.content.decode()
+    response = client.get(reverse("oversight:scrutiny_document"), query)
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    status_table = document.tables[0]
+    cells = [[c.text for c in row.cells] for row in status_table.rows]
+    assert cells[0] == ["Status", "1 Mar 2025", "1 Sep 2025"]
+    assert ["Closed", "0", "1"] in cells
+    texts = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert [
+        "Recommendation 2 (Child protection)",
+        "31 Mar 2025",
+        "30 Sep 2025",
+        "Supplier delay",
+        "Sam Okafor",
+    ] in texts
+
+
+def test_scrutiny_form_refuses_dates_the_wrong_way_round(client_for, panel, db):
+    response = client_for(panel).get(
+        reverse("oversight:scrutiny"),
+        {"meeting": "2025-03-01", "previous": "2025-09-01"},
+    )
+    assert response.status_code == 400
+    assert "must be before the meeting" in response.content.decode()
+
+
+def test_changes_since_shows_before_and_after(client_for, panel, story):
+    rows = selectors.changes_since(since=D(2025, 3, 1), today=D(2026, 1, 1))
+    by_text = {row["item"].text: row for row in rows}
+    a_changes = {c["field"]: (c["before"], c["after"]) for c in by_text["A"]["changes"]}
+    assert a_changes == {"Status": ("In progress", "Closed")}
+    b_changes = {c["field"]: (c["before"], c["after"]) for c in by_text["B"]["changes"]}
+    assert b_changes == {"Target date": ("31 Mar 2025", "30 Sep 2025")}
+    assert by_text["C"]["new"] is True
+    page = client_for(panel).get(reverse("oversight:changes"), {"since": "2025-03-01"})
+    assert page.status_code == 200
+    assert "Loaded since" in page.content.decode()

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Local tests and the demo never use a real secret; production sets its own.
 TEST_SECRET_KEY := tests-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz
 
-.PHONY: install run test lint format lock bench-import
+.PHONY: install run test e2e screenshots lint format lock bench-import
 
 install: $(VENV)/.installed static/dist/.built
 
@@ -35,6 +35,15 @@ run: install
 
 test: install
 	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" $(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser journeys alone (they also run in `make test` where Chromium exists).
+e2e: install
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+# Retake the README's screenshots (taken by the browser journeys).
+screenshots: install
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" SCREENSHOT_DIR=docs/screenshots \
+		$(BIN)/pytest -m e2e -k "js and (staff_filters or dcc_returns)"
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from oversight import views as oversight_views
+from recommendations import views as rec_views
 
 urlpatterns = [
     path("", oversight_views.dashboard, name="home"),
@@ -14,6 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accessibility/", rec_views.accessibility, name="accessibility"),
     path("", include("recommendations.urls")),
     path("oversight/", include("oversight.urls")),
     path("admin/", admin.site.urls),

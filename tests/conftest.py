@@ -40,7 +40,8 @@ def _make_user(username: str, first: str, last: str, role: str | None) -> User:
         email=f"{username}@example.org",
     )
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        # get_or_create: transactional tests flush the groups the migration made.
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 

@@ -77,7 +77,8 @@ def test_inline_script_carries_the_csp_nonce(client_for, panel, item):
 
 
 def _run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    dropped = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(

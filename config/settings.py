@@ -222,13 +222,40 @@ ITEMS_PER_PAGE = env_int("ITEMS_PER_PAGE", 50)
 # Days ahead in which an open item counts as "due soon" (Amber).
 RAG_DUE_SOON_DAYS = 30
 
+# Single sign-on with the force's identity provider (OpenID Connect); off unless set.
+OIDC_ENABLED = env_bool("OIDC_ENABLED", False)
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid")
+if OIDC_ENABLED and not (OIDC_ISSUER and OIDC_CLIENT_ID):
+    raise ImproperlyConfigured("OIDC_ENABLED needs OIDC_ISSUER and OIDC_CLIENT_ID.")
+
+# Sign-in throttling: failures counted over the last SIGNIN_LOCKOUT_MINUTES.
+SIGNIN_MAX_FAILURES_PER_ACCOUNT = env_int("SIGNIN_MAX_FAILURES_PER_ACCOUNT", 5)
+SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20)
+SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15)
+# Only behind a proxy that sets it: otherwise anyone could choose their address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "recommendations.auth.logs.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "loggers": {
+        "tracker.security": {
+            "handlers": ["security"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 

@@ -4,16 +4,15 @@ from django.urls import include, path
 
 from oversight import views as oversight_views
 from recommendations import views as rec_views
+from recommendations.auth import oidc
+from recommendations.auth.views import SignInView, health
 
 urlpatterns = [
     path("", oversight_views.dashboard, name="home"),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("sign-in/", SignInView.as_view(), name="login"),
+    path("healthz", health, name="health"),
+    path("sign-in/sso/", oidc.start, name="oidc_start"),
+    path("sign-in/sso/callback/", oidc.callback, name="oidc_callback"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", rec_views.accessibility, name="accessibility"),
     path("", include("recommendations.urls")),
@@ -23,3 +22,5 @@ urlpatterns = [
 
 admin.site.site_header = "Track inspection recommendations: administration"
 admin.site.site_title = "Inspection tracker admin"
+
+handler403 = "recommendations.auth.views.permission_denied"

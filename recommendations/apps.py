@@ -7,3 +7,4 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import history, signals  # noqa: F401
+        from .auth import logs, throttle  # noqa: F401

@@ -98,6 +98,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "user_can_review": roles.can_review(user),
         "user_is_administrator": roles.is_administrator(user),
         "user_role": roles.role_label(user),
+        "oidc_enabled": settings.OIDC_ENABLED,
     }
     if user.is_authenticated:
         context["navigation"] = _navigation(request)

@@ -76,20 +76,12 @@ def live_server(request: Any) -> Iterator[Any]:
         or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
         or "localhost"
     )
-    with override_settings(
-        SECURE_SSL_REDIRECT=False,
-        SESSION_COOKIE_SECURE=False,
-        CSRF_COOKIE_SECURE=False,
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {
-                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-            },
-        },
-    ):
+    # Only while the server builds its middleware; each test sets the cookie
+    # flags it needs through the settings fixture.
+    with override_settings(SECURE_SSL_REDIRECT=False):
         server = LiveServer(addr)
-        yield server
-        server.stop()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -1,0 +1,12 @@
+from django.db import migrations
+
+from recommendations.history_guard import protect_history_tables
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("oversight", "0001_initial"),
+        ("recommendations", "0006_history_append_only"),
+    ]
+
+    operations = [protect_history_tables("oversight")]

@@ -1,0 +1,1 @@
+"""Signing in: throttling of failed attempts, single sign-on (OIDC), security logs."""

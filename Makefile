@@ -56,7 +56,7 @@ format: install
 # Re-pin every Python dependency from the ranges in pyproject.toml.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet . pytest pytest-django ruff playwright
+	.lock-venv/bin/pip install --quiet . pytest pytest-django ruff playwright hypothesis
 	.lock-venv/bin/pip freeze --exclude track-inspection-recommendations > requirements.lock
 	rm -rf .lock-venv
 

@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import choicesets, roles, workflow
+from .auth.logs import security_log
 from .evidence import check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check
@@ -308,6 +309,15 @@ def report_import(
         save_with_history(item, actor=actor, reason=reason)
         existing[row.reference] = item
         added += 1
+    security_log(
+        "report_imported",
+        None,
+        actor=actor.get_username(),
+        source=draft.source,
+        report=report.pk,
+        added=added,
+        updated=updated,
+    )
     return ImportResult(
         report=report,
         created_report=created_report,

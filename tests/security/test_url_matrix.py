@@ -112,9 +112,7 @@ def _url(name: str, pattern: URLPattern, objects: dict) -> str:
     converters = pattern.pattern.converters
     kwargs = {}
     for key in converters:
-        if name.endswith("loading_template"):
-            kwargs[key] = "csv"
-        elif name.endswith("item_export"):
+        if name.endswith("loading_template") or name.endswith("item_export"):
             kwargs[key] = "csv"
         elif name.endswith("loading_edit_row"):
             kwargs[key] = 0

@@ -1,0 +1,163 @@
+"""Behaviour only PostgreSQL has: append-only history, real row locks, backups.
+
+Skipped, visibly, when the tests run on SQLite.
+"""
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from recommendations import services
+from recommendations.models import Item, Report
+from recommendations.services import ConflictError
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="PostgreSQL-only behaviour: set DATABASE_URL=postgres://... to run",
+    ),
+]
+
+
+def test_history_rows_cannot_be_changed_or_deleted(item):
+    from django.db.utils import DatabaseError
+
+    table = Item.history.model._meta.db_table
+    for statement in (
+        f"UPDATE {table} SET history_change_reason = 'rewritten'",
+        f"DELETE FROM {table}",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="history is append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
+    record = item.history.get()
+    assert record.history_change_reason == "Test set-up"
+
+
+def test_every_history_table_is_protected(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT event_object_table FROM information_schema.triggers "
+            "WHERE trigger_name LIKE %s",
+            ["%append_only"],
+        )
+        protected = {row[0] for row in cursor.fetchall()}
+    from django.apps import apps
+
+    history_tables = {
+        model._meta.db_table
+        for model in apps.get_models()
+        if model.__name__.startswith("Historical")
+    }
+    assert history_tables and history_tables <= protected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_edits_one_wins_one_is_told(request):
+    staff = request.getfixturevalue("staff")
+    other = request.getfixturevalue("other_staff")
+    item = request.getfixturevalue("item")
+    version = item.version
+    barrier = threading.Barrier(2)
+    results: dict[str, str] = {}
+
+    def edit(user, team):
+        try:
+            barrier.wait(timeout=10)
+            services.item_update_working_fields(
+                item_id=item.pk,
+                actor=user,
+                expected_version=version,
+                lead=user,
+                lead_team=team,
+                target_date=item.target_date,
+                reason=f"{team} takes it",
+            )
+            results[team] = "saved"
+        except ConflictError as error:
+            results[team] = "conflict: " + error.messages[0]
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=edit, args=(staff, "Team A")),
+        threading.Thread(target=edit, args=(other, "Team B")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    outcomes = sorted(results.values())
+    assert outcomes[1] == "saved"
+    assert outcomes[0].startswith("conflict: This item was changed by")
+    item.refresh_from_db()
+    winner = next(team for team, outcome in results.items() if outcome == "saved")
+    assert item.lead_team == winner
+    assert item.version == version + 1
+    changes = item.history.filter(history_type="~")
+    assert [c.lead_team for c in changes] == [winner]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump not installed")
+def test_backup_and_restore_round_trip(request, tmp_path):
+    request.getfixturevalue("item")
+    settings_dict = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": settings_dict.get("PASSWORD") or ""}
+    base = [
+        "-h",
+        settings_dict.get("HOST") or "127.0.0.1",
+        "-p",
+        str(settings_dict.get("PORT") or 5432),
+        "-U",
+        settings_dict.get("USER") or "postgres",
+    ]
+    dump = tmp_path / "tracker.dump"
+    subprocess.run(
+        ["pg_dump", *base, "-Fc", "-f", str(dump), settings_dict["NAME"]],
+        env=env,
+        check=True,
+    )
+    restored = f"{settings_dict['NAME']}_restore_check"
+    subprocess.run(["dropdb", *base, "--if-exists", restored], env=env, check=True)
+    subprocess.run(["createdb", *base, restored], env=env, check=True)
+    try:
+        subprocess.run(
+            ["pg_restore", *base, "--no-owner", "-d", restored, str(dump)],
+            env=env,
+            check=True,
+        )
+        counts = {}
+        for database in (settings_dict["NAME"], restored):
+            out = subprocess.run(
+                [
+                    "psql",
+                    *base,
+                    "-At",
+                    "-d",
+                    database,
+                    "-c",
+                    "SELECT (SELECT count(*) FROM recommendations_item), "
+                    "(SELECT count(*) FROM recommendations_report), "
+                    "(SELECT count(*) FROM recommendations_historicalitem)",
+                ],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            counts[database] = out.stdout.strip()
+        assert counts[restored] == counts[settings_dict["NAME"]] != "0|0|0"
+        assert Report.objects.count() == 1
+    finally:
+        subprocess.run(["dropdb", *base, "--if-exists", restored], env=env, check=True)
+    assert dt.date.today()

@@ -1,0 +1,180 @@
+import datetime as dt
+import json
+import logging
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from recommendations.models import SignInFailure
+from tests.conftest import PASSWORD
+
+LOGIN = reverse("login")
+ITEMS = reverse("recommendations:item_list")
+
+
+def _sign_in(client, username, password, address="192.0.2.10"):
+    return client.post(
+        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_repeated_failures_lock_the_account_with_a_clear_message(staff, settings):
+    settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 3
+    client = Client()
+    for _ in range(3):
+        assert _sign_in(client, staff.username, "wrong").status_code == 200
+    response = _sign_in(client, staff.username, PASSWORD)
+    assert "Too many failed attempts to sign in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # From another address too: the account is what is locked.
+    assert "_auth_user_id" not in Client().session
+    other = Client()
+    _sign_in(other, staff.username, PASSWORD, address="198.51.100.7")
+    assert "_auth_user_id" not in other.session
+
+
+def test_the_lock_lifts_after_the_window(staff, settings):
+    settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 2
+    for _ in range(2):
+        _sign_in(Client(), staff.username, "wrong")
+    SignInFailure.objects.filter(username=staff.username).update(
+        at=timezone.now() - dt.timedelta(minutes=settings.SIGNIN_LOCKOUT_MINUTES + 1)
+    )
+    client = Client()
+    assert _sign_in(client, staff.username, PASSWORD).status_code == 302
+
+
+def test_repeated_failures_from_one_address_lock_that_address(staff, panel, settings):
+    settings.SIGNIN_MAX_FAILURES_PER_ADDRESS = 4
+    for n in range(4):
+        _sign_in(Client(), f"guess{n}", "wrong", address="203.0.113.9")
+    client = Client()
+    response = _sign_in(client, panel.username, PASSWORD, address="203.0.113.9")
+    assert "Too many failed attempts" in response.content.decode()
+    elsewhere = Client()
+    assert _sign_in(elsewhere, panel.username, PASSWORD).status_code == 302
+
+
+def test_password_validators_refuse_weak_passwords(staff):
+    for weak in ("short1", "password1234", "123456789012", "priya@example.org"):
+        with pytest.raises(ValidationError):
+            validate_password(weak, user=staff)
+    validate_password("correct-horse-battery-staple-7", user=staff)
+
+
+def test_sessions_end_after_inactivity(client_for, panel, settings):
+    assert settings.SESSION_SAVE_EVERY_REQUEST  # every request renews the clock
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    client = client_for(panel)
+    assert client.get(ITEMS).status_code == 200
+    Session.objects.all().update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    response = client.get(ITEMS)
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_session_idle_time_comes_from_the_environment():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "SECRET_KEY": "x" * 50, "SESSION_IDLE_SECONDS": "600"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from config import settings; print(settings.SESSION_COOKIE_AGE)",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "600"
+
+
+def test_signing_out_ends_the_session(client_for, panel):
+    client = client_for(panel)
+    key = client.session.session_key
+    client.post(reverse("logout"))
+    assert not Session.objects.filter(session_key=key).exists()
+    assert client.get(ITEMS).status_code == 302
+
+
+def test_deactivating_a_user_ends_their_sessions(client_for, staff):
+    client = client_for(staff)
+    assert client.get(ITEMS).status_code == 200
+    staff.is_active = False
+    staff.save()
+    response = client.get(ITEMS)
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def _events(caplog) -> list[dict]:
+    return [
+        record.security
+        for record in caplog.records
+        if record.name == "tracker.security"
+    ]
+
+
+def test_sign_ins_failures_and_refusals_are_logged(caplog, staff, client_for, panel):
+    caplog.set_level(logging.INFO, logger="tracker.security")
+    _sign_in(Client(), staff.username, "wrong", address="192.0.2.44")
+    _sign_in(Client(), staff.username, PASSWORD, address="192.0.2.45")
+    client_for(panel).get(reverse("recommendations:loading_start"))
+    events = _events(caplog)
+    kinds = [e["event"] for e in events]
+    assert "sign_in_failed" in kinds
+    assert "sign_in" in kinds
+    failed = next(e for e in events if e["event"] == "sign_in_failed")
+    assert failed["username"] == staff.username
+    assert failed["ip"] == "192.0.2.44"
+    refused = next(e for e in events if e["event"] == "permission_denied")
+    assert refused["user"] == panel.username
+    assert refused["path"] == reverse("recommendations:loading_start")
+    assert "wrong" not in json.dumps(events)  # passwords never reach the log
+
+
+def test_security_log_lines_are_json(staff):
+    from recommendations.auth.logs import JsonFormatter
+
+    record = logging.LogRecord(
+        "tracker.security", logging.INFO, __file__, 1, "sign_in", None, None
+    )
+    record.security = {"event": "sign_in", "user": "priya", "ip": "192.0.2.1"}
+    line = json.loads(JsonFormatter().format(record))
+    assert line["event"] == "sign_in" and line["ip"] == "192.0.2.1"
+
+
+def test_imports_are_logged(caplog, client_for, administrator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    caplog.set_level(logging.INFO, logger="tracker.security")
+    client = client_for(administrator)
+    client.post(
+        reverse("recommendations:loading_upload"),
+        {
+            "file": SimpleUploadedFile(
+                "r.csv",
+                b"title,R\nkind,PEEL\npublished on,01/01/2024\n\n"
+                b"reference,owners,text\n1,PCC,Some recommendation text\n",
+            )
+        },
+    )
+    html = client.get(reverse("recommendations:loading_preview")).content.decode()
+    token = html.split('name="token" value="')[1].split('"')[0]
+    client.post(
+        reverse("recommendations:loading_confirm"), {"token": token, "add_new": "on"}
+    )
+    imported = [e for e in _events(caplog) if e["event"] == "report_imported"]
+    assert imported and imported[0]["added"] == 1

@@ -32,6 +32,16 @@ from .forms import (
 from .models import TargetDateChange
 
 
+def _docx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument."
+        "wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _require_reviewer(request: HttpRequest) -> None:
     if not roles.can_review(request.user):
         raise PermissionDenied
@@ -363,15 +373,7 @@ def s55_document(request: HttpRequest, pk: int) -> HttpResponse:
         organisation=settings.ORGANISATION_NAME,
     )
     name = "response" if final else "draft-response"
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument."
-        "wordprocessingml.document",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="s55-{name}-{report.pk}.docx"'
-    )
-    return response
+    return _docx_response(content, f"s55-{name}-{report.pk}.docx")
 
 
 def _scrutiny_form(request: HttpRequest) -> ScrutinyForm:
@@ -417,15 +419,7 @@ def scrutiny_document(request: HttpRequest) -> HttpResponse:
         today=timezone.localdate(),
     )
     content = documents.scrutiny_paper(paper, settings.ORGANISATION_NAME)
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument."
-        "wordprocessingml.document",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="scrutiny-paper-{paper["meeting"]:%Y-%m-%d}.docx"'
-    )
-    return response
+    return _docx_response(content, f"scrutiny-paper-{paper['meeting']:%Y-%m-%d}.docx")
 
 
 @require_GET

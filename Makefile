@@ -33,12 +33,13 @@ run: install
 	@echo "Serving http://127.0.0.1:8000 (Ctrl+C to stop)"
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# CONN_MAX_AGE=0: the live server's threads must not keep the test database open.
 test: install
-	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" $(BIN)/pytest $(PYTEST_ARGS)
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" CONN_MAX_AGE=0 $(BIN)/pytest $(PYTEST_ARGS)
 
 # The browser journeys alone (they also run in `make test` where Chromium exists).
 e2e: install
-	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" CONN_MAX_AGE=0 $(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 # Retake the README's screenshots (taken by the browser journeys).
 screenshots: install

@@ -62,11 +62,12 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def live_server(request: Any) -> Iterator[Any]:
+def live_server(request: Any, django_db_setup: Any) -> Iterator[Any]:
     """pytest-django's live server, built while the settings allow plain HTTP.
 
     The server's middleware reads SECURE_SSL_REDIRECT once, when it starts, so the
-    setting must be off before then; the browser talks http://localhost.
+    setting must be off before then; the browser talks http://localhost. It depends
+    on django_db_setup so that it stops before the test database is dropped.
     """
     from django.test.utils import override_settings
     from pytest_django.live_server_helper import LiveServer

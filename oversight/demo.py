@@ -50,17 +50,6 @@ def write_item_histories(admin: AbstractBaseUser) -> int:
     written = 0
     for item in Item.objects.select_related("report").order_by("id"):
         final = {name: getattr(item, name) for name in TRACKED}
-        state = dict(final)
-        state.update(
-            status=Item.Status.AWAITING_ALLOCATION,
-            status_reason="",
-            lead_id=None,
-            lead_team="",
-            target_date=item.original_target_date,
-            closed_on=None,
-            hmicfrs_verified_on=None,
-            s55_response="",
-        )
         events: list[tuple[dt.datetime, Any, str, dict]] = []
         for update in ProgressUpdate.objects.filter(item=item).exclude(status_to=""):
             change: dict[str, Any] = {"status": update.status_to}
@@ -136,17 +125,18 @@ def write_item_histories(admin: AbstractBaseUser) -> int:
                 )
             )
         records.sort(key=lambda record: record[0])
-        state = dict(final)
-        state.update(
-            status=Item.Status.AWAITING_ALLOCATION,
-            status_reason="",
-            lead_id=None,
-            lead_team="",
-            target_date=item.original_target_date,
-            closed_on=None,
-            hmicfrs_verified_on=None,
-            s55_response="",
-        )
+        # Every item starts as loaded: unallocated, at its original date.
+        state = {
+            **final,
+            "status": Item.Status.AWAITING_ALLOCATION,
+            "status_reason": "",
+            "lead_id": None,
+            "lead_team": "",
+            "target_date": item.original_target_date,
+            "closed_on": None,
+            "hmicfrs_verified_on": None,
+            "s55_response": "",
+        }
         previous_time = None
         for when, who, reason, change, kind in records:
             state.update(change)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recommendations.models import (
+    S55_PERIOD_DAYS,
     Item,
     Owner,
     ProgressUpdate,
@@ -263,8 +264,6 @@ def s55_rows(*, today: dt.date, queryset: QuerySet[Report] | None = None) -> lis
 
 def s55_due(*, today: dt.date, within: int = 14) -> dict[str, list[dict]]:
     """Responses not yet published: overdue ones, and those due within `within` days."""
-    from recommendations.models import S55_PERIOD_DAYS
-
     latest_publication = today + dt.timedelta(days=within - (S55_PERIOD_DAYS - 1))
     waiting = Report.objects.filter(
         response_published_on__isnull=True, published_on__lte=latest_publication

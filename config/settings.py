@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "simple_history",
     "recommendations",
     "oversight",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["recommendations.templatetags.tracker"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
@@ -127,7 +129,10 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
+# English only: the service ships no translations. Translation lookups cost about a
+# quarter of a list page's rendering (docs/performance.md); a Welsh-language version
+# would ship catalogues and set USE_I18N=1.
+USE_I18N = env_bool("USE_I18N", False)
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -6,8 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.forms import DateInput, GovukFormMixin, VersionedForm
+from recommendations.forms import (
+    DateInput,
+    GovukFormMixin,
+    VersionedForm,
+    limit_report_choices,
+)
 from recommendations.models import Owner, Report
+from recommendations.widgets import Select
 
 
 class ClosureDecisionForm(VersionedForm):
@@ -125,14 +131,18 @@ class DateDecisionForm(GovukFormMixin, forms.Form):
 
 class ReviewFilterForm(GovukFormMixin, forms.Form):
     owner = forms.ChoiceField(
-        label=_("Owner"), required=False, choices=[("", _("Any owner")), *Owner.choices]
+        label=_("Owner"),
+        required=False,
+        choices=[("", _("Any owner")), *Owner.choices],
+        widget=Select,
     )
-    lead_team = forms.ChoiceField(label=_("Lead team"), required=False)
+    lead_team = forms.ChoiceField(label=_("Lead team"), required=False, widget=Select)
     report = forms.ModelChoiceField(
         label=_("Report"),
         required=False,
         queryset=Report.objects.only("id", "title").order_by("title"),
         empty_label=_("Any report"),
+        widget=Select,
     )
 
     def __init__(self, *args: Any, lead_teams: list[str], **kwargs: Any) -> None:
@@ -140,6 +150,7 @@ class ReviewFilterForm(GovukFormMixin, forms.Form):
         self.fields["lead_team"].choices = [("", _("Any team"))] + [
             (team, team) for team in lead_teams
         ]
+        limit_report_choices(self.fields["report"], self.data.get("report"))
 
 
 class S55Form(GovukFormMixin, forms.Form):

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recommendations.figures import cached_figure
 from recommendations.models import (
     S55_PERIOD_DAYS,
     Item,
@@ -41,25 +42,44 @@ def ageing_band(days_overdue: int) -> str:
     return ""
 
 
-def overdue_items(
+# The review page shows this many of each queue (oldest or most overdue first), with
+# the full count and a link to the whole set in the item list.
+REVIEW_QUEUE_LIMIT = 50
+
+
+def overdue_queryset(
     *,
     today: dt.date,
     owner: str = "",
     lead_team: str = "",
     report_id: int | None = None,
-) -> list[Item]:
-    """Open items past their current target date, most overdue first."""
-    queryset = (
-        Item.objects.overdue(today)
-        .select_related("report", "lead")
-        .order_by("target_date", "id")
-    )
+) -> QuerySet[Item]:
+    queryset = Item.objects.overdue(today)
     if owner:
         queryset = queryset.owned_by(owner)
     if lead_team:
         queryset = queryset.filter(lead_team=lead_team)
     if report_id:
         queryset = queryset.filter(report_id=report_id)
+    return queryset
+
+
+def overdue_items(
+    *,
+    today: dt.date,
+    owner: str = "",
+    lead_team: str = "",
+    report_id: int | None = None,
+    limit: int | None = None,
+) -> list[Item]:
+    """Open items past their current target date, most overdue first."""
+    queryset = (
+        overdue_queryset(
+            today=today, owner=owner, lead_team=lead_team, report_id=report_id
+        )
+        .select_related("report", "lead")
+        .order_by("target_date", "id")
+    )
     latest_update = ProgressUpdate.objects.filter(item=OuterRef("pk")).order_by(
         "-created_at", "-id"
     )
@@ -67,34 +87,53 @@ def overdue_items(
         last_update_at=Subquery(latest_update.values("created_at")[:1]),
         last_update_text=Subquery(latest_update.values("text")[:1]),
     )
-    items = list(queryset)
+    items = list(queryset[:limit] if limit is not None else queryset)
     for item in items:
         item.days_late = item.days_overdue(today)  # type: ignore[attr-defined]
         item.band = ageing_band(item.days_late)  # type: ignore[attr-defined]
     return items
 
 
-def band_counts(items: list[Item]) -> list[tuple[str, int]]:
+def band_counts(queryset: QuerySet[Item], today: dt.date) -> list[tuple[str, int]]:
+    """How many overdue items fall in each ageing band: one aggregate query."""
+
+    def in_band(low: int, high: int | None) -> Q:
+        condition = Q(target_date__lte=today - dt.timedelta(days=low))
+        if high is not None:
+            condition &= Q(target_date__gte=today - dt.timedelta(days=high))
+        return condition
+
+    counts = queryset.aggregate(
+        **{
+            f"band{index}": Count("id", filter=in_band(low, high))
+            for index, (_label, low, high) in enumerate(AGEING_BANDS)
+        }
+    )
     return [
-        (label, sum(1 for item in items if item.band == label))  # type: ignore[attr-defined]
-        for label, _low, _high in AGEING_BANDS
+        (label, counts[f"band{index}"] or 0)
+        for index, (label, _low, _high) in enumerate(AGEING_BANDS)
     ]
 
 
-def awaiting_sign_off() -> list[Item]:
-    """Items pending sign-off with the proposal that put them there."""
+def awaiting_sign_off(*, limit: int | None = None) -> list[Item]:
+    """Items pending sign-off with the proposal that put them there, oldest first."""
     proposals = ProgressUpdate.objects.filter(
         status_to=Item.Status.PENDING_SIGN_OFF
     ).select_related("author")
-    items = list(
+    queryset = (
         Item.objects.filter(status=Item.Status.PENDING_SIGN_OFF)
         .select_related("report", "lead")
         .prefetch_related(Prefetch("updates", queryset=proposals, to_attr="proposals"))
         .order_by("updated_at", "id")
     )
+    items = list(queryset[:limit] if limit is not None else queryset)
     for item in items:
         item.proposal = item.proposals[0] if item.proposals else None  # type: ignore[attr-defined]
     return items
+
+
+def awaiting_sign_off_count() -> int:
+    return Item.objects.filter(status=Item.Status.PENDING_SIGN_OFF).count()
 
 
 def awaiting_date_decisions() -> QuerySet[TargetDateChange]:
@@ -106,12 +145,17 @@ def awaiting_date_decisions() -> QuerySet[TargetDateChange]:
 
 
 def lead_teams() -> list[str]:
-    return list(
-        Item.objects.open()
-        .exclude(lead_team="")
-        .values_list("lead_team", flat=True)
-        .distinct()
-        .order_by("lead_team")
+    """The teams leading open items (a DISTINCT over them all, so cached)."""
+    return cached_figure(
+        "lead-teams",
+        None,
+        lambda: list(
+            Item.objects.open()
+            .exclude(lead_team="")
+            .values_list("lead_team", flat=True)
+            .distinct()
+            .order_by("lead_team")
+        ),
     )
 
 
@@ -148,34 +192,54 @@ def _bar_scale(figures: list[Figure]) -> int:
     return max([f.count for f in figures] + [1])
 
 
+# The dashboard lists this many of the user's own open items, soonest due first.
+MY_ITEMS_LIMIT = 20
+
+
+def _dashboard_counts(items: QuerySet, today: dt.date) -> dict[str, Any]:
+    """The dashboard's figures over every item: aggregates, so cached (figures)."""
+    open_items = items.filter(open_q())
+    return {
+        "by_status": dict(
+            items.values_list("status").annotate(n=Count("id")).order_by()
+        ),
+        "by_rag": dict(
+            annotate_rag(open_items, today)
+            .values_list("rag_value")
+            .annotate(n=Count("id"))
+            .order_by()
+        ),
+        "by_owner": open_items.aggregate(
+            **{value: Count("id", filter=owned_by_q(value)) for value in Owner.values}
+        ),
+        "overdue": items.filter(overdue_q(today)).count(),
+    }
+
+
 def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, Any]:
     """Counts by status, RAG and owner; due soon; recently updated; my items.
 
     With `as_at`, everything is as it stood at the end of `today`, from history.
     """
     items: QuerySet = items_as_at(day=today) if as_at else Item.objects.all()
-    by_status = dict(items.values_list("status").annotate(n=Count("id")).order_by())
+    open_items = items.filter(open_q())
+    counts = cached_figure(
+        "dashboard", (today, as_at), lambda: _dashboard_counts(items, today)
+    )
+    by_status, by_rag = counts["by_status"], counts["by_rag"]
     status_figures = [
         Figure(str(label), by_status.get(value, 0), f"status={value}")
         for value, label in Item.Status.choices
     ]
-    open_items = items.filter(open_q())
-    by_rag = dict(
-        annotate_rag(open_items, today)
-        .values_list("rag_value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     rag_figures = [
         Figure(str(label), by_rag.get(value, 0), f"rag={value}", value)
         for value, label in Item.Rag.choices
     ]
-    owner_counts = open_items.aggregate(
-        **{value: Count("id", filter=owned_by_q(value)) for value in Owner.values}
-    )
     open_query = "&".join(f"status={s}" for s in Item.Status.open_values())
     owner_figures = [
-        Figure(str(label), owner_counts[value] or 0, f"owner={value}&{open_query}")
+        Figure(
+            str(label), counts["by_owner"][value] or 0, f"owner={value}&{open_query}"
+        )
         for value, label in Owner.choices
     ]
     suffix = f"&as_at={today:%Y-%m-%d}" if as_at else ""
@@ -187,6 +251,9 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
         .select_related("report", "lead")
         .order_by("target_date", "id")[:20]
     )
+    if as_at:
+        # A past day's list never changes; searching history for it is not cheap.
+        due_soon = cached_figure("dashboard-due-soon", today, lambda: list(due_soon))
     recent = (
         []
         if as_at
@@ -194,17 +261,22 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
             Item.objects.select_related("report", "lead"), today
         ).order_by("-updated_at", "-id")[:10]
     )
-    mine = (
-        annotate_rag(
-            open_items.filter(lead=user).select_related("report"), today
-        ).order_by("target_date", "id")
-        if user.is_authenticated
-        else Item.objects.none()
-    )
+    mine: Any = []
+    mine_count = 0
+    if user.is_authenticated:
+        my_items = open_items.filter(lead=user)
+        mine = annotate_rag(my_items.select_related("report"), today).order_by(
+            "target_date", "id"
+        )[:MY_ITEMS_LIMIT]
+        if as_at:
+            mine = cached_figure("dashboard-mine", (today, user.pk), lambda: list(mine))
+        mine_count = cached_figure(
+            "dashboard-mine-count", (today, as_at, user.pk), my_items.count
+        )
     return {
         "total": sum(by_status.values()),
         "open_count": sum(by_status.get(s, 0) for s in Item.Status.open_values()),
-        "overdue_count": items.filter(overdue_q(today)).count(),
+        "overdue_count": counts["overdue"],
         "charts": [
             {
                 "id": "status",
@@ -230,6 +302,8 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
         f"{due_soon_end:%Y-%m-%d}&{open_query}{suffix}",
         "recent": recent,
         "mine": mine,
+        "mine_count": mine_count,
+        "mine_query": f"lead={user.pk}&{open_query}&sort=target{suffix}",
         "pending_sign_off_count": by_status.get(Item.Status.PENDING_SIGN_OFF, 0),
         "pending_date_count": TargetDateChange.objects.filter(
             status=TargetDateChange.Status.PENDING

@@ -1,6 +1,7 @@
 """The DCC's review page, the dashboard, and the oversight decisions."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -81,27 +82,49 @@ def review(request: HttpRequest) -> HttpResponse:
     form = ReviewFilterForm(request.GET or None, lead_teams=selectors.lead_teams())
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     report = filters.get("report")
-    overdue = selectors.overdue_items(
-        today=today,
-        owner=filters.get("owner", ""),
-        lead_team=filters.get("lead_team", ""),
-        report_id=report.pk if report else None,
+    scope = {
+        "owner": filters.get("owner", ""),
+        "lead_team": filters.get("lead_team", ""),
+        "report_id": report.pk if report else None,
+    }
+    limit = selectors.REVIEW_QUEUE_LIMIT
+    bands = selectors.band_counts(
+        selectors.overdue_queryset(today=today, **scope), today
     )
-    sign_off = selectors.awaiting_sign_off()
-    dates = list(selectors.awaiting_date_decisions())
+    dates = selectors.awaiting_date_decisions()
     return render(
         request,
         "oversight/review.html",
         {
             "form": form,
-            "overdue": overdue,
-            "bands": selectors.band_counts(overdue),
-            "sign_off": sign_off,
-            "dates": dates,
+            "overdue": selectors.overdue_items(today=today, limit=limit, **scope),
+            "overdue_count": sum(n for _label, n in bands),
+            "overdue_query": _overdue_list_query(scope),
+            "bands": bands,
+            "sign_off": selectors.awaiting_sign_off(limit=limit),
+            "sign_off_count": selectors.awaiting_sign_off_count(),
+            "dates": list(dates[:limit]),
+            "dates_count": dates.count(),
+            "limit": limit,
             "today": today,
             "filtered": bool(filters and any(filters.values())),
         },
     )
+
+
+def _overdue_list_query(scope: dict) -> str:
+    """The item list's query string for the same overdue items, most overdue first.
+
+    Empty when filtered by lead team, which the item list has no exact filter for.
+    """
+    if scope["lead_team"]:
+        return ""
+    params = {"overdue": "true", "sort": "target"}
+    if scope["owner"]:
+        params["owner"] = scope["owner"]
+    if scope["report_id"]:
+        params["report"] = scope["report_id"]
+    return urlencode(params)
 
 
 @require_http_methods(["GET", "POST"])

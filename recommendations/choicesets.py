@@ -5,6 +5,7 @@ database, history rows show readable codes, and one column is one history field.
 """
 
 from collections.abc import Iterable
+from functools import cache
 
 from django.db.models import TextChoices
 
@@ -25,8 +26,13 @@ def contains(code: str) -> str:
     return f",{code},"
 
 
-def labels(value: str | None, choices: type[TextChoices]) -> list[str]:
+@cache
+def _names_and_order(choices: type[TextChoices]) -> tuple[dict, dict]:
     names = dict(choices.choices)
-    order = {code: index for index, code in enumerate(choices.values)}
+    return names, {code: index for index, code in enumerate(names)}
+
+
+def labels(value: str | None, choices: type[TextChoices]) -> list[str]:
+    names, order = _names_and_order(choices)
     codes = sorted(decode(value), key=lambda code: order.get(code, len(order)))
     return [str(names.get(code, code)) for code in codes]

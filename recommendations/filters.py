@@ -9,9 +9,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import WIDGET_CLASSES, DateInput
+from .forms import WIDGET_CLASSES, DateInput, limit_report_choices
 from .models import Item, Owner, Report, overdue_q, owned_by_q
 from .selectors import lead_choices
+from .widgets import CheckboxSelectMultiple, Select
 
 SORTS = {
     "report": ("-report__published_on", "report__title", "id"),
@@ -44,26 +45,35 @@ class ItemFilter(django_filters.FilterSet):
         label=_("Report"),
         queryset=Report.objects.only("id", "title").order_by("title"),
         empty_label=_("All reports"),
+        widget=Select,
     )
+    # distinct=False: each filter is on the item's own columns (no multi-valued join),
+    # and DISTINCT would make the database sort every matching row.
     kind = django_filters.MultipleChoiceFilter(
-        label=_("Kind"), choices=Item.Kind.choices, widget=forms.CheckboxSelectMultiple
+        distinct=False,
+        label=_("Kind"),
+        choices=Item.Kind.choices,
+        widget=CheckboxSelectMultiple,
     )
     owner = django_filters.MultipleChoiceFilter(
+        distinct=False,
         label=_("Owner"),
         choices=Owner.choices,
         method="filter_owner",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
     status = django_filters.MultipleChoiceFilter(
+        distinct=False,
         label=_("Status"),
         choices=Item.Status.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
     rag = django_filters.MultipleChoiceFilter(
+        distinct=False,
         label=_("RAG"),
         choices=Item.Rag.choices,
         method="filter_rag",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
     lead = django_filters.ModelChoiceFilter(
         label=_("Lead"),
@@ -71,6 +81,7 @@ class ItemFilter(django_filters.FilterSet):
         empty_label=_("Anyone"),
         null_label=_("No lead (awaiting allocation)"),
         null_value="none",
+        widget=Select,
     )
     overdue = django_filters.BooleanFilter(
         label=_("Overdue only"),
@@ -99,6 +110,7 @@ class ItemFilter(django_filters.FilterSet):
         self.filters["lead"].queryset = lead_choices()
         form = self.form
         form.fields["lead"].label_from_instance = _lead_label
+        limit_report_choices(form.fields["report"], self.data.get("report"))
         for name, field in form.fields.items():
             widget_type = type(field.widget).__name__.lower().removesuffix("input")
             css = {

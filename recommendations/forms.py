@@ -318,3 +318,35 @@ class ImportConfirmForm(forms.Form):
     update_changed = forms.BooleanField(
         label=_("Update the changed items"), required=False
     )
+
+
+# Past this many reports, a report select offers the most recent ones (and the one
+# chosen); the item search finds any report by title. A national tracker holds
+# thousands of reports: a select of all of them is unusable and heavy to send.
+REPORT_CHOICES_LIMIT = 100
+
+
+def limit_report_choices(field: forms.ModelChoiceField, chosen: Any) -> None:
+    """Offer only the most recent reports (and `chosen`) when there are too many.
+
+    Validation still accepts any report: only the rendered options are limited.
+    """
+    recent = list(
+        Report.objects.order_by("-published_on", "title").values_list("pk", "title")[
+            : REPORT_CHOICES_LIMIT + 1
+        ]
+    )
+    if len(recent) <= REPORT_CHOICES_LIMIT:
+        return
+    choices = recent[:REPORT_CHOICES_LIMIT]
+    chosen = str(chosen or "")
+    if chosen.isdigit() and int(chosen) not in {pk for pk, _title in choices}:
+        choices = [
+            *Report.objects.filter(pk=int(chosen)).values_list("pk", "title"),
+            *choices,
+        ]
+    field.widget.choices = [("", field.empty_label), *choices]
+    field.help_text = _(
+        "The %(count)s most recently published reports. To find an older report, "
+        "search the item list by its title."
+    ) % {"count": REPORT_CHOICES_LIMIT}

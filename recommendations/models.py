@@ -109,6 +109,12 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-published_on", "title"]
+        indexes = [
+            # The item list's default order (newest report first) walks this index
+            # and stops after one page, instead of sorting every item: see
+            # docs/performance.md.
+            models.Index(F("published_on").desc(), "title", name="report_newest_first"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["title", "published_on"], name="report_unique_title_date"
@@ -365,6 +371,19 @@ class Item(ItemDisplayMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "target_date"], name="item_status_target"),
+            # Open items by target date: the review page's most-overdue-first queue
+            # and the dashboard's due-soon list read it in order and stop early.
+            models.Index(
+                fields=["target_date", "id"],
+                condition=Q(
+                    status__in=[
+                        "awaiting_allocation",
+                        "in_progress",
+                        "pending_sign_off",
+                    ]
+                ),
+                name="item_open_by_target",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -488,3 +507,40 @@ class ExternalIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} at {self.issuer}"
+
+
+class AsAtDay(models.Model):
+    """A past day whose item states have been indexed (AsAtEntry rows written)."""
+
+    day = models.DateField(primary_key=True)
+    built_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Items as at {self.day:%Y-%m-%d}"
+
+
+class AsAtEntry(models.Model):
+    """Which history row held an item's state at the end of a past day.
+
+    Derived from the append-only item history and rebuildable from it at any time
+    (delete the rows and they are written again on the next "as at" view). The
+    "as at" views read through it instead of searching every history row for each
+    item on every request; see selectors.items_as_at and docs/performance.md.
+    """
+
+    day = models.DateField()
+    item_id = models.IntegerField()
+    history_id = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "item_id"], name="as_at_one_per_item"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["day", "history_id"], name="as_at_day_history"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Item {self.item_id} as at {self.day:%Y-%m-%d}: row {self.history_id}"

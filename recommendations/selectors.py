@@ -9,8 +9,8 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import choicesets
-from .models import Item, Owner, ProgressUpdate, Report
+from . import asat, choicesets
+from .models import AsAtEntry, Item, Owner, ProgressUpdate, Report
 
 User = get_user_model()
 
@@ -223,20 +223,27 @@ def items_as_at(*, day: dt.date) -> QuerySet:
     """Every item as it stood at the end of `day`: its latest history row by then.
 
     Built from the audited history, so it shows status, dates, lead and owners as
-    they were, whatever has changed since. Items created later are absent.
+    they were, whatever has changed since. Items created later are absent. A past
+    day is read through its index (recommendations.asat); today, still changing,
+    is searched directly.
     """
     historical = Item.history.model
     cutoff = day_cutoff(day)
-    latest = (
-        historical.objects.filter(id=OuterRef("id"), history_date__lt=cutoff)
-        .order_by("-history_date", "-history_id")
-        .values("history_id")[:1]
-    )
-    return (
-        historical.objects.filter(history_date__lt=cutoff)
-        .filter(history_id=Subquery(latest))
-        .exclude(history_type="-")
-    )
+    if day < timezone.localdate():
+        asat.ensure_day_indexed(day, cutoff)
+        rows = historical.objects.filter(
+            history_id__in=AsAtEntry.objects.filter(day=day).values("history_id")
+        )
+    else:
+        latest = (
+            historical.objects.filter(id=OuterRef("id"), history_date__lt=cutoff)
+            .order_by("-history_date", "-history_id")
+            .values("history_id")[:1]
+        )
+        rows = historical.objects.filter(history_date__lt=cutoff).filter(
+            history_id=Subquery(latest)
+        )
+    return rows.exclude(history_type="-")
 
 
 def item_as_at(*, item_id: int, day: dt.date) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -29,6 +30,9 @@ def _test_settings(settings: Any, tmp_path: Any) -> None:
     }
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test starts with no cached figures: the database is rolled back between
+    # tests, so (on SQLite) a later test can reuse the same history row ids.
+    cache.clear()
 
 
 def _make_user(username: str, first: str, last: str, role: str | None) -> User:

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import exports, panels, roles, selectors, services, workflow
+from ..figures import CachedCountPaginator
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
 from ..models import Item, ProgressUpdate, Report, annotate_rag
@@ -98,9 +98,10 @@ def _filtered_items(
         )
     else:
         today = day
-        base = annotate_rag(
-            selectors.items_as_at(day=day).select_related("report", "lead"), day
-        )
+        # An inner join on the report (history rows' foreign keys are nullable), so
+        # the database can walk reports newest first and stop after one page.
+        past = selectors.items_as_at(day=day).filter(report__published_on__isnull=False)
+        base = annotate_rag(past.select_related("report", "lead"), day)
     item_filter = ItemFilter(request.GET, queryset=base, request=request)
     item_filter.as_of_day = day
     sort = request.GET.get("sort", DEFAULT_SORT)
@@ -153,7 +154,15 @@ def item_list(request: HttpRequest) -> HttpResponse:
     _require_viewer(request)
     item_filter, today, day, sort = _filtered_items(request)
     queryset = item_filter.qs.order_by(*_ordering(sort, day))
-    paginator = Paginator(queryset, settings.ITEMS_PER_PAGE)
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("sort", None)
+    # The total is the same for every page and sort: cached while nothing changes.
+    paginator = CachedCountPaginator(
+        queryset,
+        settings.ITEMS_PER_PAGE,
+        count_key=(sorted(params.lists()), today),
+    )
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

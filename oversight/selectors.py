@@ -1,6 +1,7 @@
 """Reads for the DCC's review page, the dashboard and the item page's panels."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -313,15 +314,20 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
     }
 
 
-def s55_rows(*, today: dt.date, queryset: QuerySet[Report] | None = None) -> list[dict]:
-    """Reports that need a section 55 response, with their deadline and standing."""
-    reports = (
+def s55_reports(queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
+    """Reports that need a section 55 response, newest first."""
+    return (
         (queryset if queryset is not None else Report.objects.all())
         .filter(s55_required=True)
         .exclude(kind=Report.Kind.SUPER_COMPLAINT)
+        .order_by("-published_on", "title")
     )
+
+
+def s55_rows(*, today: dt.date, reports: Iterable[Report]) -> list[dict]:
+    """Each of `reports` (from s55_reports) with its deadline and standing."""
     rows = []
-    for report in reports.order_by("-published_on", "title"):
+    for report in reports:
         deadline = report.s55_deadline
         published = report.response_published_on
         rows.append(
@@ -342,7 +348,7 @@ def s55_due(*, today: dt.date, within: int = 14) -> dict[str, list[dict]]:
     waiting = Report.objects.filter(
         response_published_on__isnull=True, published_on__lte=latest_publication
     )
-    rows = s55_rows(today=today, queryset=waiting)
+    rows = s55_rows(today=today, reports=s55_reports(waiting))
     return {
         "overdue": [
             r for r in rows if r["days_left"] is not None and r["days_left"] < 0
@@ -398,9 +404,8 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
     previous_cutoff = day_cutoff(previous)
     now_cutoff = day_cutoff(as_of)
 
-    before_status = dict(before_items.values_list("id", "status"))
     closed = []
-    closing_records = (
+    closing_records = list(
         Item.history.filter(
             history_date__gte=previous_cutoff,
             history_date__lt=now_cutoff,
@@ -409,7 +414,12 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
         .select_related("report")
         .order_by("history_date", "history_id")
     )
-    now_status = dict(now_items.values_list("id", "status"))
+    # Only items with a closing record in the period can have closed in it.
+    candidates = {record.id for record in closing_records}
+    before_status = dict(
+        before_items.filter(id__in=candidates).values_list("id", "status")
+    )
+    now_status = dict(now_items.filter(id__in=candidates).values_list("id", "status"))
     seen = set()
     for record in closing_records:
         if record.id in seen or now_status.get(record.id) not in CLOSED_STATUSES:
@@ -516,10 +526,24 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
 
 
 def changes_since(*, since: dt.date, today: dt.date) -> list[dict]:
-    """Items whose status, lead or target date differ from the end of `since`."""
-    before = {row.id: row for row in items_as_at(day=since).select_related("lead")}
+    """Items whose status, lead or target date differ from the end of `since`.
+
+    Only items with a history row after `since` can differ (every write leaves
+    one), so only those are compared, not every item.
+    """
+    touched = (
+        Item.history.filter(history_date__gte=day_cutoff(since)).values("id").distinct()
+    )
+    before = {
+        row.id: row
+        for row in items_as_at(day=since).filter(id__in=touched).select_related("lead")
+    }
     rows = []
-    for item in Item.objects.select_related("report", "lead").order_by("report", "id"):
+    for item in (
+        Item.objects.filter(id__in=touched)
+        .select_related("report", "lead")
+        .order_by("report", "id")
+    ):
         old = before.get(item.id)
         changes = []
         fields = (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from recommendations import roles
+from recommendations.figures import CachedCountPaginator
 from recommendations.models import Item, Report
 from recommendations.views import as_at_day
 
@@ -280,10 +281,20 @@ def s55_list(request: HttpRequest) -> HttpResponse:
     if not roles.can_view(request.user):
         raise PermissionDenied
     today = timezone.localdate()
+    paginator = CachedCountPaginator(
+        selectors.s55_reports(), settings.ITEMS_PER_PAGE, count_key=("s55",)
+    )
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "oversight/s55_list.html",
-        {"rows": selectors.s55_rows(today=today), "today": today},
+        {
+            "rows": selectors.s55_rows(today=today, reports=page.object_list),
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+            "query": "",
+            "today": today,
+        },
     )
 
 
@@ -301,7 +312,8 @@ def s55_report(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "today": today,
             "row": selectors.s55_rows(
-                today=today, queryset=Report.objects.filter(pk=report.pk)
+                today=today,
+                reports=selectors.s55_reports(Report.objects.filter(pk=report.pk)),
             )[:1],
             "recommendations": recommendations,
             "missing": [item for item in recommendations if not item.s55_response],

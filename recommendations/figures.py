@@ -61,7 +61,11 @@ def cached_figure[T](name: str, parts: Any, compute: Callable[[], T]) -> T:
 
 
 class CachedCountPaginator(Paginator):
-    """A Paginator whose total comes from cached_figure (the query string keys it)."""
+    """A Paginator whose total comes from cached_figure.
+
+    `count_key` names the list and everything its rows depend on (the page's
+    query string, the day), so that each distinct list keeps its own total.
+    """
 
     def __init__(self, object_list: Any, per_page: int, *, count_key: Any) -> None:
         super().__init__(object_list, per_page)
@@ -71,6 +75,6 @@ class CachedCountPaginator(Paginator):
     def count(self) -> int:  # type: ignore[override]
         if not hasattr(self, "_cached_count"):
             self._cached_count = cached_figure(
-                "item-list-count", self.count_key, self.object_list.count
+                "list-count", self.count_key, self.object_list.count
             )
         return self._cached_count

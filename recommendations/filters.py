@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import WIDGET_CLASSES, DateInput, limit_report_choices
 from .models import Item, Owner, Report, overdue_q, owned_by_q
-from .selectors import lead_choices
+from .selectors import lead_choices, lead_options
 from .widgets import CheckboxSelectMultiple, Select
 
 SORTS = {
@@ -110,6 +110,12 @@ class ItemFilter(django_filters.FilterSet):
         self.filters["lead"].queryset = lead_choices()
         form = self.form
         form.fields["lead"].label_from_instance = _lead_label
+        # Rendered from plain values: a model per user costs more than the page.
+        form.fields["lead"].widget.choices = [
+            ("", _("Anyone")),
+            ("none", _("No lead (awaiting allocation)")),
+            *lead_options(),
+        ]
         limit_report_choices(form.fields["report"], self.data.get("report"))
         for name, field in form.fields.items():
             widget_type = type(field.widget).__name__.lower().removesuffix("input")

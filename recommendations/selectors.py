@@ -42,19 +42,34 @@ def item_list_base(*, today: dt.date) -> QuerySet[Item]:
     )
 
 
-def report_list_with_counts(*, today: dt.date) -> QuerySet[Report]:
-    open_q = Q(items__status__in=Item.Status.open_values())
-    return Report.objects.annotate(
-        item_count=Count("items"),
-        open_count=Count("items", filter=open_q),
-        overdue_count=Count("items", filter=open_q & Q(items__target_date__lt=today)),
-        closed_count=Count(
-            "items",
-            filter=Q(
-                items__status__in=[Item.Status.CLOSED, Item.Status.NO_FURTHER_ACTION]
+def reports_with_counts(reports: list[Report], *, today: dt.date) -> list[Report]:
+    """`reports` (one page), each with its open, overdue and closed item counts.
+
+    One aggregate over the page's reports' items, not over every item.
+    """
+    open_q = Q(status__in=Item.Status.open_values())
+    counts = {
+        row["report_id"]: row
+        for row in Item.objects.filter(report__in=reports)
+        .values("report_id")
+        .annotate(
+            item_count=Count("id"),
+            open_count=Count("id", filter=open_q),
+            overdue_count=Count("id", filter=open_q & Q(target_date__lt=today)),
+            closed_count=Count(
+                "id",
+                filter=Q(
+                    status__in=[Item.Status.CLOSED, Item.Status.NO_FURTHER_ACTION]
+                ),
             ),
-        ),
-    ).order_by("-published_on", "title")
+        )
+        .order_by()
+    }
+    for report in reports:
+        row = counts.get(report.pk, {})
+        for name in ("item_count", "open_count", "overdue_count", "closed_count"):
+            setattr(report, name, row.get(name, 0))
+    return reports
 
 
 def report_items_by_kind(*, report: Report, today: dt.date) -> list[tuple[str, list]]:
@@ -210,6 +225,16 @@ def lead_choices() -> QuerySet:
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def lead_options() -> list[tuple[int, str]]:
+    """(id, name) for every possible lead, as the lead filter lists them."""
+    return [
+        (pk, f"{first} {last}".strip() or username)
+        for pk, username, first, last in lead_choices().values_list(
+            "pk", "username", "first_name", "last_name"
+        )
+    ]
 
 
 def day_cutoff(day: dt.date) -> dt.datetime:

@@ -50,8 +50,24 @@ def _item_for_edit(request: HttpRequest, pk: int) -> Item:
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     _require_viewer(request)
-    reports = selectors.report_list_with_counts(today=timezone.localdate())
-    return render(request, "recommendations/report_list.html", {"reports": reports})
+    paginator = CachedCountPaginator(
+        Report.objects.order_by("-published_on", "title"),
+        settings.ITEMS_PER_PAGE,
+        count_key=("reports",),
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.reports_with_counts(
+        list(page.object_list), today=timezone.localdate()
+    )
+    return render(
+        request,
+        "recommendations/report_list.html",
+        {
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+            "query": "",
+        },
+    )
 
 
 @require_GET
@@ -161,7 +177,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     paginator = CachedCountPaginator(
         queryset,
         settings.ITEMS_PER_PAGE,
-        count_key=(sorted(params.lists()), today),
+        count_key=("items", sorted(params.lists()), today),
     )
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()

@@ -13,7 +13,7 @@ def test_report_list_counts_open_overdue_and_closed(
     make_item(status=Item.Status.CLOSED, target_date=today - dt.timedelta(1))
     make_item(status=Item.Status.NO_FURTHER_ACTION, status_reason="Superseded")
     response = client_for(panel).get(reverse("recommendations:report_list"))
-    listed = response.context["reports"].get(pk=report.pk)
+    [listed] = [r for r in response.context["page"].object_list if r.pk == report.pk]
     assert (listed.open_count, listed.overdue_count, listed.closed_count) == (2, 1, 2)
 
 
@@ -28,7 +28,27 @@ def test_report_list_is_newest_first(client_for, panel, report, administrator):
     )
     save_with_history(newer, actor=administrator, reason="Test set-up")
     response = client_for(panel).get(reverse("recommendations:report_list"))
-    assert [r.title for r in response.context["reports"]] == ["PEEL 2025", report.title]
+    titles = [r.title for r in response.context["page"].object_list]
+    assert titles == ["PEEL 2025", report.title]
+
+
+def test_report_list_is_paginated(client_for, panel, report, administrator, settings):
+    from recommendations.history import save_with_history
+    from recommendations.models import Report
+
+    settings.ITEMS_PER_PAGE = 2
+    for year in (2020, 2021):
+        save_with_history(
+            Report(title=f"PEEL {year}", kind="peel", published_on=dt.date(year, 1, 1)),
+            actor=administrator,
+            reason="Test set-up",
+        )
+    client = client_for(panel)
+    first = client.get(reverse("recommendations:report_list"))
+    second = client.get(reverse("recommendations:report_list"), {"page": 2})
+    assert first.context["page"].paginator.count == 3
+    assert len(first.context["page"].object_list) == 2
+    assert [r.title for r in second.context["page"].object_list] == ["PEEL 2020"]
 
 
 def test_report_detail_groups_items_by_kind(client_for, panel, report, make_item):

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Local tests and the demo never use a real secret; production sets its own.
 TEST_SECRET_KEY := tests-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz
 
-.PHONY: install run test e2e screenshots lint format lock bench-import
+.PHONY: install run test e2e screenshots lint format lock bench-import bench bench-quickstart
 
 install: $(VENV)/.installed static/dist/.built
 
@@ -65,3 +65,19 @@ lock:
 bench-import: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py benchimport --items 1000 --repeat 3
+
+# The national-scale benchmark (docs/performance.md): seeds a database of its own at
+# 10k, 100k and 1M items, serves it with gunicorn and loads it with wrk. PostgreSQL.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tracker_bench
+bench: install
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	DEBUG=1 DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py bench $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-quickstart
+
+# Every page of the quickstart (SQLite, demo data), one user at a time.
+QUICKSTART_DB := $(CURDIR)/var/bench-quickstart.sqlite3
+bench-quickstart: install
+	mkdir -p var && rm -f "$(QUICKSTART_DB)"
+	DEBUG=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py migrate --noinput -v0
+	DEBUG=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py loaddemo >/dev/null
+	DEBUG=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py benchquickstart

@@ -45,7 +45,7 @@ def ageing_band(days_overdue: int) -> str:
 
 # The review page shows this many of each queue (oldest or most overdue first), with
 # the full count and a link to the whole set in the item list.
-REVIEW_QUEUE_LIMIT = 50
+REVIEW_QUEUE_LIMIT = 25
 
 
 def overdue_queryset(

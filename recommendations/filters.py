@@ -5,6 +5,7 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,9 @@ SORT_LABELS = {
     "updated": _("Last changed"),
 }
 DEFAULT_SORT = "report"
+# The lead filter's options are kept this long: a new lead appears in the list up to
+# a minute after being given a role (the filter accepts them at once).
+LEAD_OPTIONS_SECONDS = 60
 
 
 def _lead_label(user: Any) -> str:
@@ -114,7 +118,7 @@ class ItemFilter(django_filters.FilterSet):
         form.fields["lead"].widget.choices = [
             ("", _("Anyone")),
             ("none", _("No lead (awaiting allocation)")),
-            *lead_options(),
+            *cache.get_or_set("lead-options", lead_options, LEAD_OPTIONS_SECONDS),
         ]
         limit_report_choices(form.fields["report"], self.data.get("report"))
         for name, field in form.fields.items():

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import workflow
 from .evidence import ALLOWED_EXTENSIONS, check_evidence
+from .figures import cached_figure
 from .loading.files import FileRefused, read_upload
 from .loading.preview import Draft, draft_from_rows
 from .loading.textparse import draft_from_text
@@ -331,10 +332,14 @@ def limit_report_choices(field: forms.ModelChoiceField, chosen: Any) -> None:
 
     Validation still accepts any report: only the rendered options are limited.
     """
-    recent = list(
-        Report.objects.order_by("-published_on", "title").values_list("pk", "title")[
-            : REPORT_CHOICES_LIMIT + 1
-        ]
+    recent = cached_figure(
+        "recent-reports",
+        REPORT_CHOICES_LIMIT,
+        lambda: list(
+            Report.objects.order_by("-published_on", "title").values_list(
+                "pk", "title"
+            )[: REPORT_CHOICES_LIMIT + 1]
+        ),
     )
     if len(recent) <= REPORT_CHOICES_LIMIT:
         return

@@ -71,7 +71,8 @@ bench-import: install
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tracker_bench
 bench: install
 	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
-	DEBUG=1 DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python manage.py bench $(BENCH_ARGS)
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" DATABASE_URL="$(BENCH_DATABASE_URL)" \
+		$(BIN)/python manage.py bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory bench-quickstart
 
 # Every page of the quickstart (SQLite, demo data), one user at a time.

@@ -1,16 +1,18 @@
 """The records of oversight: closure decisions, target-date changes, reminders sent."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from recommendations.history import tracked
 from recommendations.models import Item, ProgressUpdate
 
 
-def _history() -> HistoricalRecords:
-    return HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+def _history() -> Any:
+    return tracked()
 
 
 class ClosureDecision(models.Model):

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from simple_history import manager as simple_history_manager
+from simple_history.models import HistoricalRecords
 
 
 def save_with_history(
@@ -91,4 +93,31 @@ def record_fixture_rows(
         history_type="+" if created else "~",
         history_user=attribution.actor,
         history_change_reason=attribution.reason,
+    )
+
+
+class HistoryManager(simple_history_manager.HistoryManager):
+    """simple-history's manager, its class built once.
+
+    simple-history builds a new manager class (inspecting every queryset method)
+    each time `instance.history` is read, which it does on every save: about a
+    quarter of what recording history cost a save (docs/performance.md).
+    """
+
+    _built: dict[tuple, type] = {}
+
+    @classmethod
+    def from_queryset(cls, queryset_class: type, class_name: str | None = None) -> Any:
+        key = (cls, queryset_class, class_name)
+        if key not in cls._built:
+            cls._built[key] = super().from_queryset(queryset_class, class_name)
+        return cls._built[key]
+
+
+def tracked(**options: Any) -> HistoricalRecords:
+    """History for a model: every save recorded with the acting user and a reason."""
+    return HistoricalRecords(
+        history_change_reason_field=models.TextField(null=True),
+        history_manager=HistoryManager,
+        **options,
     )

@@ -9,9 +9,9 @@ from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from . import choicesets
+from .history import tracked
 
 
 class Inspectorate(models.TextChoices):
@@ -103,10 +103,7 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(
-        excluded_fields=["created_at", "updated_at"],
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = tracked(excluded_fields=["created_at", "updated_at"])
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -355,10 +352,11 @@ class Item(ItemDisplayMixin, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
-    history = HistoricalRecords(
+    history = tracked(
         excluded_fields=["created_at", "updated_at"],
-        history_change_reason_field=models.TextField(null=True),
         bases=[ItemDisplayMixin, models.Model],
+        # No indexes for history columns nothing looks up (each costs every write).
+        no_db_index=["hmicfrs_id", "cause_of_concern", "lead"],
     )
 
     objects = ItemQuerySet.as_manager()
@@ -463,9 +461,7 @@ class ProgressUpdate(models.Model):
     evidence_size = models.PositiveIntegerField(null=True, blank=True)
     evidence_link = models.URLField(_("evidence link"), max_length=500, blank=True)
 
-    history = HistoricalRecords(
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = tracked()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -507,9 +503,7 @@ class ExternalIdentity(models.Model):
     )
     issuer = models.CharField(_("issuer"), max_length=300)
     subject = models.CharField(_("subject identifier"), max_length=255)
-    history = HistoricalRecords(
-        history_change_reason_field=models.TextField(null=True),
-    )
+    history = tracked()
 
     class Meta:
         constraints = [

@@ -107,14 +107,16 @@ class Command(BaseCommand):
                         continue
                     first[name] = self._check(base, path, cookies[who], name)
                     for n in clients if full else [c for c in clients if c > 1]:
+                        # Warm-up, discarded: enough connections to reach every
+                        # worker, so none computes its cached figures mid-run.
                         load.wrk(
                             base=base,
                             path=path,
                             cookie=cookies[who],
-                            clients=n,
+                            clients=max(n, options["workers"] * 2),
                             seconds=2,
                             page=name,
-                        )  # warm-up, discarded
+                        )
                         result = load.wrk(
                             base=base,
                             path=path,

@@ -8,11 +8,12 @@ render the same markup directly. The classes keep Django's names so that
 it the form-field include and GOV.UK classes) is unchanged.
 """
 
+from html import escape
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -31,14 +32,15 @@ class Select(forms.Select):
             for option_value, label in choices:
                 if isinstance(label, list | tuple):
                     parts.append(
-                        f'<optgroup label="{escape(option_value)}">'
+                        f'<optgroup label="{escape(str(option_value))}">'
                         f"{options(label)}</optgroup>"
                     )
                     continue
                 text = "" if option_value is None else str(option_value)
                 selected = " selected" if text in chosen else ""
+                label = escape(str(label))
                 parts.append(
-                    f'<option value="{escape(text)}"{selected}>{escape(label)}</option>'
+                    f'<option value="{escape(text)}"{selected}>{label}</option>'
                 )
             return "".join(parts)
 

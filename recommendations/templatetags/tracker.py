@@ -1,13 +1,15 @@
 """Template filters the whole site uses (a builtin: no {% load %} needed)."""
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
+from html import escape
 from typing import Any
 
 from django import template
 from django.template.defaultfilters import stringfilter
 from django.urls import reverse
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from recommendations.models import Item
@@ -45,8 +47,9 @@ RAG_TAGS = {
 
 
 @register.filter
+@functools.cache
 def status_tag(status: str) -> SafeString:
-    """An item status as a GOV.UK tag."""
+    """An item status as a GOV.UK tag (one string per status, built once)."""
     colour = STATUS_TAG_COLOURS.get(status, "grey")
     return format_html(
         '<strong class="govuk-tag govuk-tag--{}">{}</strong>',
@@ -56,6 +59,7 @@ def status_tag(status: str) -> SafeString:
 
 
 @register.filter
+@functools.cache
 def rag_tag(rag: str) -> SafeString:
     """A RAG rating as a GOV.UK tag; closed items (rag "") show a dash."""
     if rag not in RAG_TAGS:

@@ -113,17 +113,11 @@ class HistoryEntry:
     who: str
     reason: str
     kind: str
-    changes: list[FieldChange] = field(default_factory=list)
-
     # Formatted once here: the date filter, 400 times on a long history, cost the
     # item page more than the rest of it.
-    @property
-    def when_label(self) -> str:
-        return f"{timezone.localtime(self.when):%-d %b %Y, %H:%M}"
-
-    @property
-    def when_iso(self) -> str:
-        return timezone.localtime(self.when).isoformat()
+    when_label: str = ""
+    when_iso: str = ""
+    changes: list[FieldChange] = field(default_factory=list)
 
 
 HISTORY_FIELDS = [
@@ -144,6 +138,13 @@ HISTORY_FIELDS = [
     "hmicfrs_verified_on",
     "s55_response",
 ]
+
+
+def _history_user_name(record: dict[str, Any]) -> str:
+    if record["history_user__username"] is None:
+        return str(_("System"))
+    full = f"{record['history_user__first_name']} {record['history_user__last_name']}"
+    return full.strip() or record["history_user__username"]
 
 
 def _user_name(user: Any) -> str:
@@ -181,12 +182,23 @@ def item_history(
     records_qs = Item.history.filter(id=item_id)
     if until is not None:
         records_qs = records_qs.filter(history_date__lt=until)
+    # Plain values, not model instances: an item's history can run to hundreds of
+    # rows, and building a historical model (and its user) per row cost more than
+    # the rest of the page.
     records = list(
-        records_qs.select_related("history_user").order_by("history_date", "history_id")
+        records_qs.order_by("history_date", "history_id").values(
+            *HISTORY_FIELDS,
+            "history_date",
+            "history_change_reason",
+            "history_type",
+            "history_user__username",
+            "history_user__first_name",
+            "history_user__last_name",
+        )
     )
-    user_ids = {r.lead_id for r in records if r.lead_id}
+    user_ids = {r["lead_id"] for r in records if r["lead_id"]}
     users = {user.pk: user for user in User.objects.filter(pk__in=user_ids)}
-    parent_ids = {r.cause_of_concern_id for r in records if r.cause_of_concern_id}
+    parent_ids = {r["cause_of_concern_id"] for r in records if r["cause_of_concern_id"]}
     items: dict[Any, str] = {
         pk: str(_("Cause of concern %(ref)s") % {"ref": ref})
         for pk, ref in Item.objects.filter(pk__in=parent_ids).values_list(
@@ -199,15 +211,20 @@ def item_history(
     entries: list[HistoryEntry] = []
     previous = None
     for record in records:
+        when = timezone.localtime(record["history_date"])
         entry = HistoryEntry(
-            when=record.history_date,
-            who=_user_name(record.history_user),
-            reason=record.history_change_reason or "",
-            kind={"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
+            when=when,
+            who=_history_user_name(record),
+            reason=record["history_change_reason"] or "",
+            kind={"+": "created", "~": "changed", "-": "deleted"}[
+                record["history_type"]
+            ],
+            when_label=f"{when:%-d %b %Y, %H:%M}",
+            when_iso=when.isoformat(),
         )
         for name in HISTORY_FIELDS:
-            new = getattr(record, name)
-            old = getattr(previous, name) if previous is not None else None
+            new = record[name]
+            old = previous[name] if previous is not None else None
             if previous is None and new in (None, "", False):
                 continue
             if previous is not None and old == new:

@@ -105,3 +105,42 @@ def item_list_rows(items: Iterable[Any], as_at: dt.date | None = None) -> SafeSt
             f"{f'{target:%-d %b %Y}' if target else 'Not set'}</td></tr>"
         )
     return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+@register.simple_tag
+def history_rows(entries: Iterable[Any]) -> SafeString:
+    """The item page's history table rows, built in Python (as item_list_rows).
+
+    An item with a long history (hundreds of changes) showed it through the
+    template engine at over half the page's time.
+    """
+    rows = []
+    for entry in entries:
+        changes = []
+        for change in entry.changes:
+            new = escape(clip(change.new, 200))
+            if entry.kind == "created":
+                shown = new
+            else:
+                shown = (
+                    f'{escape(clip(change.old, 200))} <span aria-hidden="true">→</span>'
+                    f'<span class="govuk-visually-hidden"> changed to</span> {new}'
+                )
+            changes.append(f"<li><strong>{escape(change.label)}</strong>: {shown}</li>")
+        created = (
+            '<p class="govuk-body-s govuk-!-margin-bottom-1">Created</p>'
+            if entry.kind == "created"
+            else ""
+        )
+        rows.append(
+            '<tr class="govuk-table__row">'
+            '<td class="govuk-table__cell app-nowrap govuk-body-s">'
+            f'<time datetime="{entry.when_iso}">{entry.when_label}</time></td>'
+            f'<td class="govuk-table__cell govuk-body-s">{escape(entry.who)}</td>'
+            '<td class="govuk-table__cell govuk-body-s">'
+            f"{escape(entry.reason or 'No reason recorded')}</td>"
+            f'<td class="govuk-table__cell">{created}'
+            f'<ul class="govuk-list app-history-change">{"".join(changes)}</ul></td>'
+            "</tr>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)

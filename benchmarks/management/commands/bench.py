@@ -64,12 +64,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", default="var/bench-results.json")
         parser.add_argument(
+            "--markdown",
+            metavar="RESULTS_JSON",
+            help="Print an earlier run's results as Markdown tables and stop.",
+        )
+        parser.add_argument(
             "--reuse",
             action="store_true",
             help="Measure the data already seeded (one scale) instead of reseeding.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["markdown"]:
+            results = json.loads(Path(options["markdown"]).read_text())
+            self.stdout.write(markdown(results))
+            return
         if connection.vendor != "postgresql":
             raise CommandError(
                 "The benchmark runs on PostgreSQL: set DATABASE_URL to a database "
@@ -186,6 +195,40 @@ class Command(BaseCommand):
                     f"  Saving an item: {h['without_ms']:.2f} ms without history, "
                     f"{h['with_ms']:.2f} ms with history ({h['ratio']:.2f}x)"
                 )
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The results as Markdown tables (for the README)."""
+    lines = [f"Machine: {results['machine']}; gunicorn {results['workers']} workers, "
+             f"{results['seconds']} s per measurement.", ""]  # fmt: skip
+    for scale, entry in results["scales"].items():
+        lines += [
+            f"**{int(scale):,} items**",
+            "",
+            "| page | clients | req/s | p50 ms | p95 ms | p99 ms | vs admin |",
+            "|---|--:|--:|--:|--:|--:|--:|",
+        ]
+        admin = {
+            r["clients"]: r["requests_per_second"]
+            for r in entry["pages"]
+            if r["page"].startswith("Admin")
+        }
+        for r in entry["pages"]:
+            ratio = r["requests_per_second"] / admin[r["clients"]]
+            lines.append(
+                f"| {r['page']} | {r['clients']} | {r['requests_per_second']:.0f}"
+                f" | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['p99_ms']:.0f}"
+                f" | {ratio:.2f}x |"
+            )
+        lines.append("")
+        if "history_write" in entry:
+            h = entry["history_write"]
+            lines += [
+                f"Saving an item: {h['without_ms']:.2f} ms without history, "
+                f"{h['with_ms']:.2f} ms with it ({h['ratio']:.2f}x).",
+                "",
+            ]
+    return "\n".join(lines)
 
 
 def machine() -> str:

@@ -70,7 +70,8 @@ bench-import: install
 # 10k, 100k and 1M items, serves it with gunicorn and loads it with wrk. PostgreSQL.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tracker_bench
 bench: install
-	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "wrk is needed: install it (Debian: apt-get install wrk)"; exit 1; }
 	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" DATABASE_URL="$(BENCH_DATABASE_URL)" \
 		$(BIN)/python manage.py bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory bench-quickstart

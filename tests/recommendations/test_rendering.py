@@ -1,10 +1,17 @@
 """The markup built in Python (widgets, list rows, tags) escapes what it shows and
 matches what Django's own templates would render."""
 
+import pytest
 from django import forms
+from django.template.loader import render_to_string
 from django.test.html import parse_html
 
-from recommendations.templatetags.tracker import clip, item_list_rows, rag_tag
+from recommendations.templatetags.tracker import (
+    clip,
+    govuk_field,
+    item_list_rows,
+    rag_tag,
+)
 from recommendations.widgets import CheckboxSelectMultiple, Select
 
 
@@ -57,3 +64,29 @@ def test_clip_shortens_with_an_ellipsis_within_the_length():
 def test_closed_items_show_a_dash_with_a_text_alternative():
     assert "No RAG" in rag_tag("")
     assert "govuk-tag--red" in rag_tag("red")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"q": "x", "owner": ["pcc"], "status": ["closed"], "overdue": "on"},
+        {"target_from": "not a date", "kind": ["nonsense"], "report": "999999"},
+    ],
+    ids=["empty", "chosen", "errors"],
+)
+def test_python_built_fields_match_the_form_field_include(db, data):
+    from recommendations.filters import ItemFilter
+    from recommendations.models import Item
+
+    form = ItemFilter(data or None, queryset=Item.objects.all()).form
+    form.is_valid()
+    for name in form.fields:
+        for small in (False, True):
+            field = form[name]
+            include = render_to_string(
+                "includes/_field.html", {"field": field, "small": small}
+            )
+            assert parse_html(govuk_field(field, small=small)) == parse_html(include), (
+                name
+            )

@@ -211,7 +211,7 @@ def _users(count: int) -> dict[str, list]:
         User(
             username=f"lead{n}",
             first_name=f"Lead{n}",
-            last_name=rng_surname(n),
+            last_name=_surname(n),
             password=password,
         )
         for n in range(count)
@@ -232,7 +232,7 @@ def _users(count: int) -> dict[str, list]:
     return {"leads": leads}
 
 
-def rng_surname(n: int) -> str:
+def _surname(n: int) -> str:
     names = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans"]
     return names[n % len(names)]
 

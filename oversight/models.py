@@ -1,7 +1,5 @@
 """The records of oversight: closure decisions, target-date changes, reminders sent."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,10 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from recommendations.history import tracked
 from recommendations.models import Item, ProgressUpdate
-
-
-def _history() -> Any:
-    return tracked()
 
 
 class ClosureDecision(models.Model):
@@ -67,7 +61,7 @@ class ClosureDecision(models.Model):
     timeline_entry = models.OneToOneField(
         ProgressUpdate, on_delete=models.PROTECT, related_name="closure_decision"
     )
-    history = _history()
+    history = tracked()
 
     class Meta:
         ordering = ["-decided_at", "-id"]
@@ -110,7 +104,7 @@ class TargetDateChange(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.TextField(_("decision note"), blank=True)
-    history = _history()
+    history = tracked()
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -152,7 +146,7 @@ class ReminderLog(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     item_count = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    history = _history()
+    history = tracked()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
+from django.utils.functional import cached_property
 
 from .models import Item, Report
 
@@ -71,10 +72,6 @@ class CachedCountPaginator(Paginator):
         super().__init__(object_list, per_page)
         self.count_key = count_key
 
-    @property
-    def count(self) -> int:  # type: ignore[override]
-        if not hasattr(self, "_cached_count"):
-            self._cached_count = cached_figure(
-                "list-count", self.count_key, self.object_list.count
-            )
-        return self._cached_count
+    @cached_property
+    def count(self) -> int:
+        return cached_figure("list-count", self.count_key, self.object_list.count)

@@ -37,10 +37,6 @@ DEFAULT_SORT = "report"
 LEAD_OPTIONS_SECONDS = 60
 
 
-def _lead_label(user: Any) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 class ItemFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", max_length=200
@@ -113,7 +109,6 @@ class ItemFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["lead"].queryset = lead_choices()
         form = self.form
-        form.fields["lead"].label_from_instance = _lead_label
         # Rendered from plain values: a model per user costs more than the page.
         form.fields["lead"].widget.choices = [
             ("", _("Anyone")),

@@ -140,11 +140,19 @@ HISTORY_FIELDS = [
 ]
 
 
+def _person_name(first: str, last: str, username: str) -> str:
+    """As User.get_full_name() or the username, from plain values."""
+    return f"{first} {last}".strip() or username
+
+
 def _history_user_name(record: dict[str, Any]) -> str:
     if record["history_user__username"] is None:
         return str(_("System"))
-    full = f"{record['history_user__first_name']} {record['history_user__last_name']}"
-    return full.strip() or record["history_user__username"]
+    return _person_name(
+        record["history_user__first_name"],
+        record["history_user__last_name"],
+        record["history_user__username"],
+    )
 
 
 def _user_name(user: Any) -> str:
@@ -257,7 +265,7 @@ def lead_choices() -> QuerySet:
 def lead_options() -> list[tuple[int, str]]:
     """(id, name) for every possible lead, as the lead filter lists them."""
     return [
-        (pk, f"{first} {last}".strip() or username)
+        (pk, _person_name(first, last, username))
         for pk, username, first, last in lead_choices().values_list(
             "pk", "username", "first_name", "last_name"
         )

@@ -172,16 +172,12 @@ def item_list(request: HttpRequest) -> HttpResponse:
     queryset = item_filter.qs.order_by(*_ordering(sort, day))
     params = request.GET.copy()
     params.pop("page", None)
-    params.pop("sort", None)
     # The total is the same for every page and sort: cached while nothing changes.
+    filters = sorted((k, v) for k, v in params.lists() if k != "sort")
     paginator = CachedCountPaginator(
-        queryset,
-        settings.ITEMS_PER_PAGE,
-        count_key=("items", sorted(params.lists()), today),
+        queryset, settings.ITEMS_PER_PAGE, count_key=("items", filters, today)
     )
     page = paginator.get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     context = {
         "filter": item_filter,
         "page": page,

@@ -5,11 +5,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.history import tracked
+from recommendations.history import RecordedModel, tracked
 from recommendations.models import Item, ProgressUpdate
 
 
-class ClosureDecision(models.Model):
+class ClosureDecision(RecordedModel):
     """One decision on an item's closure: sign-off, return, or HMICFRS's outcome.
 
     The proposal it answers is the progress update that moved the item to pending
@@ -70,7 +70,7 @@ class ClosureDecision(models.Model):
         return f"{self.get_kind_display()}: item {self.item_id}"
 
 
-class TargetDateChange(models.Model):
+class TargetDateChange(RecordedModel):
     """A request to move an item's target date, and the reviewer's decision."""
 
     class Status(models.TextChoices):
@@ -126,7 +126,7 @@ class TargetDateChange(models.Model):
         return (self.to_date - self.from_date).days
 
 
-class ReminderLog(models.Model):
+class ReminderLog(RecordedModel):
     """One digest email to one person on one day: what makes reminders idempotent."""
 
     class Kind(models.TextChoices):

@@ -4,9 +4,9 @@ A whole-table COUNT or aggregate grows with the table; at national scale (100,00
 items and more) it would dominate every list and dashboard request. Each figure is
 cached under a key that includes the *data marker*: the newest history row ids of
 items and reports. Every write to an item or a report leaves a history row (history
-is append-only, see recommendations.history and history_guard), so the marker moves
-on every change and a cached figure is never older than the data it counts. Reading
-the marker is two index lookups, whatever the size of the tables.
+is append-only, and recommendations.history refuses writes that skip it), so the
+marker moves on every change and a cached figure is never older than the data it
+counts. Reading the marker is two index lookups, whatever the size of the tables.
 
 The cache is Django's default (per process unless CACHES names a shared one); the
 timeout only bounds memory, correctness comes from the marker.

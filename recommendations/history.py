@@ -5,6 +5,8 @@ raw SQL leave no trace. Services write tracked rows through `save_with_history`.
 """
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -12,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from simple_history import manager as simple_history_manager
@@ -121,3 +125,180 @@ def tracked(**options: Any) -> HistoricalRecords:
         history_manager=HistoryManager,
         **options,
     )
+
+
+# ---------------------------------------------------------------------------
+# The guard: tracked rows are written by save() (which records history) or not at
+# all. django-simple-history records on save() only, so a queryset update(), a bulk
+# write, a raw statement or save_without_historical_record() would change a tracked
+# row and leave no trace; the cached figures (recommendations.figures) would also go
+# stale, since they key on the newest history row. Every such write is refused at run
+# time, at two levels:
+# - tracked models' querysets refuse update(), bulk_create() and bulk_update();
+# - every database connection refuses INSERT and UPDATE statements on a tracked
+#   table unless they come from a tracked row's own save(), DELETE on a tracked
+#   table unless Django's deletion (which records the row's history) issues it, and
+#   any UPDATE or DELETE on a history table (the trail is append-only; PostgreSQL's
+#   triggers, recommendations.history_triggers, refuse it again for other clients).
+# Bulk loaders that write history rows themselves (the benchmark's seed) say so with
+# `unrecorded_writes(reason)`.
+# ---------------------------------------------------------------------------
+
+
+class UnrecordedWriteError(RuntimeError):
+    """A write that would change a tracked row without recording its history."""
+
+
+# The reason unrecorded writes are allowed in this context, or "".
+_unrecorded_reason: ContextVar[str] = ContextVar("unrecorded_reason", default="")
+# The tracked tables whose row is being saved, or deleted by Django, right now.
+_recording: ContextVar[frozenset[str]] = ContextVar("recording", default=frozenset())
+# Rows Django is deleting (pre_delete seen, post_delete not yet), per table.
+_deleting: ContextVar[dict[str, int] | None] = ContextVar("deleting", default=None)
+
+
+@contextmanager
+def unrecorded_writes(reason: str) -> Iterator[None]:
+    """Allow writes that leave no history inside this block; `reason` says why."""
+    if not reason.strip():
+        raise ValueError("Say why these writes may leave no history.")
+    token = _unrecorded_reason.set(reason)
+    try:
+        yield
+    finally:
+        _unrecorded_reason.reset(token)
+
+
+@contextmanager
+def _recorded_write(table: str) -> Iterator[None]:
+    token = _recording.set(_recording.get() | {table})
+    try:
+        yield
+    finally:
+        _recording.reset(token)
+
+
+def _refuse(what: str) -> None:
+    if not _unrecorded_reason.get():
+        raise UnrecordedWriteError(
+            f"{what} would change tracked rows without recording history: save "
+            "each row through a service (save_with_history), or wrap a bulk load "
+            "that writes its own history in unrecorded_writes(reason)."
+        )
+
+
+class TrackedQuerySet(models.QuerySet):
+    """A tracked model's queryset: no write that skips save() and its history."""
+
+    def update(self, **kwargs: Any) -> int:
+        _refuse(f"{self.model.__name__}.objects.update()")
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list:
+        _refuse(f"{self.model.__name__}.objects.bulk_create()")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
+        _refuse(f"{self.model.__name__}.objects.bulk_update()")
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+TrackedManager = models.Manager.from_queryset(TrackedQuerySet)
+
+
+class RecordedModel(models.Model):
+    """Base of every tracked model: its own saves are the writes the guard allows."""
+
+    objects = TrackedManager()
+
+    class Meta:
+        abstract = True
+
+    def _do_update(self, *args: Any, **kwargs: Any) -> Any:
+        if getattr(self, "skip_history_when_saving", False):
+            _refuse(f"{type(self).__name__}.save_without_historical_record()")
+        with _recorded_write(self._meta.db_table.lower()):
+            return super()._do_update(*args, **kwargs)  # type: ignore[misc]
+
+    def _do_insert(self, *args: Any, **kwargs: Any) -> Any:
+        if getattr(self, "skip_history_when_saving", False):
+            _refuse(f"{type(self).__name__}.save_without_historical_record()")
+        with _recorded_write(self._meta.db_table.lower()):
+            return super()._do_insert(*args, **kwargs)  # type: ignore[misc]
+
+
+@receiver(pre_delete)
+def _deletion_starts(sender: type[models.Model], **kwargs: Any) -> None:
+    # Django's deletion sends pre_delete for every row, runs the DELETEs, then sends
+    # post_delete, on which simple-history records each deleted row.
+    if issubclass(sender, RecordedModel):
+        counts = dict(_deleting.get() or {})
+        table = sender._meta.db_table.lower()
+        counts[table] = counts.get(table, 0) + 1
+        _deleting.set(counts)
+
+
+@receiver(post_delete)
+def _deletion_ends(sender: type[models.Model], **kwargs: Any) -> None:
+    if issubclass(sender, RecordedModel):
+        counts = dict(_deleting.get() or {})
+        table = sender._meta.db_table.lower()
+        counts[table] = counts.get(table, 1) - 1
+        if counts[table] <= 0:
+            del counts[table]
+        _deleting.set(counts or None)
+
+
+# Any statement that writes a table, wherever it sits (a CTE, INSERT ... SELECT).
+_WRITE = re.compile(
+    r"\b(update|insert\s+(?:or\s+\w+\s+)?into|delete\s+from|truncate(?:\s+table)?)"
+    r"\s+(?:only\s+)?(?:\"?\w+\"?\.)?\"?(\w+)\"?",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _tracked_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """(tables of tracked models, their history tables), from the app registry."""
+    from django.apps import apps
+
+    tracked_tables, history_tables = set(), set()
+    for model in apps.get_models():
+        name = getattr(model._meta, "simple_history_manager_attribute", None)
+        if name is None:
+            continue
+        if not issubclass(model, RecordedModel):
+            raise ImproperlyConfigured(
+                f"{model.__name__} is tracked but does not extend RecordedModel, so "
+                "writes that skip its history would not be refused."
+            )
+        tracked_tables.add(model._meta.db_table.lower())
+        history_tables.add(getattr(model, name).model._meta.db_table.lower())
+    return frozenset(tracked_tables), frozenset(history_tables)
+
+
+def refuse_unrecorded_sql(
+    execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+) -> Any:
+    """A connection's execute wrapper: refuse SQL that writes tracked rows unseen."""
+    if not _unrecorded_reason.get() and isinstance(sql, str):
+        tracked_tables, history_tables = _tracked_tables()
+        for match in _WRITE.finditer(sql):
+            verb = match.group(1).split()[0].lower()
+            table = match.group(2).lower()
+            if table in history_tables and verb != "insert":
+                _refuse(f"{verb.upper()} on the history table {table}")
+            elif table in tracked_tables:
+                if verb == "delete":
+                    allowed = table in (_deleting.get() or {})
+                else:
+                    allowed = table in _recording.get()
+                if not allowed:
+                    _refuse(f"{verb.upper()} on {table} outside a save()")
+    return execute(sql, params, many, context)
+
+
+@receiver(connection_created)
+def _guard_connection(sender: Any, connection: Any, **kwargs: Any) -> None:
+    if refuse_unrecorded_sql not in connection.execute_wrappers:
+        connection.execute_wrappers.append(refuse_unrecorded_sql)

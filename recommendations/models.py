@@ -11,7 +11,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from . import choicesets
-from .history import tracked
+from .history import RecordedModel, TrackedQuerySet, tracked
 
 
 class Inspectorate(models.TextChoices):
@@ -43,7 +43,7 @@ class Owner(models.TextChoices):
 S55_PERIOD_DAYS = 56
 
 
-class Report(models.Model):
+class Report(RecordedModel):
     class Kind(models.TextChoices):
         PEEL = "peel", _("PEEL assessment")
         NATIONAL_THEMATIC = "national_thematic", _("National thematic inspection")
@@ -188,7 +188,7 @@ def annotate_rag(queryset: models.QuerySet, today: dt.date) -> models.QuerySet:
     )
 
 
-class ItemQuerySet(models.QuerySet["Item"]):
+class ItemQuerySet(TrackedQuerySet):
     def open(self) -> "ItemQuerySet":
         return self.filter(open_q())
 
@@ -249,7 +249,7 @@ class ItemDisplayMixin:
         return (today - self.target_date).days
 
 
-class Item(ItemDisplayMixin, models.Model):
+class Item(ItemDisplayMixin, RecordedModel):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         AREA_FOR_IMPROVEMENT = "area_for_improvement", _("Area for improvement")
@@ -428,7 +428,7 @@ def evidence_storage() -> Storage:
     return EvidenceStorage()
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(RecordedModel):
     """A dated note against an item; append-only through the application."""
 
     item = models.ForeignKey(
@@ -491,7 +491,7 @@ class SignInFailure(models.Model):
         return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
 
 
-class ExternalIdentity(models.Model):
+class ExternalIdentity(RecordedModel):
     """Links a user to their account at the force's identity provider (OIDC).
 
     Matched on the provider's stable subject identifier, never on email, which can

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from recommendations.history_guard import protect_history_tables
+from recommendations.history_triggers import protect_history_tables
 
 
 class Migration(migrations.Migration):

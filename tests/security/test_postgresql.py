@@ -13,6 +13,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from recommendations import services
+from recommendations.history import unrecorded_writes
 from recommendations.models import Item, Report
 from recommendations.services import ConflictError
 
@@ -33,8 +34,11 @@ def test_history_rows_cannot_be_changed_or_deleted(item):
         f"UPDATE {table} SET history_change_reason = 'rewritten'",
         f"DELETE FROM {table}",
     ):
+        # Past the application's own guard (tests/test_unrecorded_writes.py), as
+        # another client of the database would be: the trigger refuses it again.
         with (
             pytest.raises(DatabaseError, match="history is append-only"),
+            unrecorded_writes("Proving the database itself refuses the rewrite"),
             transaction.atomic(),
             connection.cursor() as cursor,
         ):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import asat, choicesets
+from .asat import day_cutoff
 from .models import AsAtEntry, Item, Owner, ProgressUpdate, Report
 
 User = get_user_model()
@@ -272,25 +273,17 @@ def lead_options() -> list[tuple[int, str]]:
     ]
 
 
-def day_cutoff(day: dt.date) -> dt.datetime:
-    """The first moment after `day` ends, in the service's time zone."""
-    return timezone.make_aware(
-        dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
-    )
-
-
 def items_as_at(*, day: dt.date) -> QuerySet:
     """Every item as it stood at the end of `day`: its latest history row by then.
 
     Built from the audited history, so it shows status, dates, lead and owners as
     they were, whatever has changed since. Items created later are absent. A past
-    day is read through its index (recommendations.asat); today, still changing,
-    is searched directly.
+    day that has been indexed (recommendations.asat) is read through its index;
+    any other day is searched directly. Nothing is written.
     """
     historical = Item.history.model
     cutoff = day_cutoff(day)
-    if day < timezone.localdate():
-        asat.ensure_day_indexed(day, cutoff)
+    if day < timezone.localdate() and asat.is_day_indexed(day):
         rows = historical.objects.filter(
             history_id__in=AsAtEntry.objects.filter(day=day).values("history_id")
         )

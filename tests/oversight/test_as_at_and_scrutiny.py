@@ -5,6 +5,7 @@ The history is built step by step, each change dated as if it happened that day
 """
 
 import datetime as dt
+import functools
 import io
 
 import pytest
@@ -15,6 +16,7 @@ from docx import Document
 from oversight import selectors
 from oversight.models import TargetDateChange
 from recommendations import choicesets
+from recommendations.asat import as_at_index_day
 from recommendations.history import save_with_history
 from recommendations.models import Item, Report
 from recommendations.selectors import items_as_at
@@ -139,7 +141,20 @@ def _state(day):
     return {row.text: (row.status, row.target_date) for row in items_as_at(day=day)}
 
 
-def test_items_as_at_follow_the_history(story):
+@pytest.fixture(params=["searched", "indexed"])
+def as_at_read(request):
+    """Each past day read both ways: searched in the history, and indexed first."""
+    return request.param
+
+
+def _state_read(day, how):
+    if how == "indexed" and day < timezone.localdate():
+        assert as_at_index_day(day=day)
+    return _state(day)
+
+
+def test_items_as_at_follow_the_history(story, as_at_read):
+    _state = functools.partial(_state_read, how=as_at_read)
     assert _state(D(2025, 1, 4)) == {}
     assert _state(D(2025, 1, 5)) == {
         "A": ("awaiting_allocation", D(2025, 6, 30)),
@@ -278,3 +293,45 @@ def test_changes_since_shows_before_and_after(client_for, panel, story):
     page = client_for(panel).get(reverse("oversight:changes"), {"since": "2025-03-01"})
     assert page.status_code == 200
     assert "Loaded since" in page.content.decode()
+
+
+def test_as_at_views_write_nothing(client_for, staff, story):
+    """Reads do not write: viewing a past day leaves the index as it was."""
+    from recommendations.models import AsAtDay, AsAtEntry
+
+    client = client_for(staff)
+    for url in (
+        reverse("recommendations:item_list"),
+        reverse("recommendations:item_detail", args=[story["a"].pk]),
+        reverse("home"),
+    ):
+        assert client.get(url, {"as_at": "2025-04-05"}).status_code == 200
+    assert (
+        client.get(
+            reverse("oversight:scrutiny"),
+            {"meeting": "2025-07-01", "previous": "2025-04-05"},
+        ).status_code
+        == 200
+    )
+    assert not AsAtDay.objects.exists()
+    assert not AsAtEntry.objects.exists()
+
+
+def test_indexpastdays_indexes_yesterday_by_default_and_only_once(story):
+    from django.core.management import CommandError, call_command
+
+    from recommendations.models import AsAtDay, AsAtEntry
+
+    out = io.StringIO()
+    call_command("indexpastdays", stdout=out)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    assert f"{yesterday:%Y-%m-%d}: indexed" in out.getvalue()
+    assert AsAtEntry.objects.filter(day=yesterday).count() == 3
+    call_command("indexpastdays", day=[yesterday], stdout=out)
+    assert f"{yesterday:%Y-%m-%d}: already indexed" in out.getvalue()
+    assert AsAtEntry.objects.filter(day=yesterday).count() == 3
+    with pytest.raises(CommandError, match="has not ended"):
+        call_command("indexpastdays", day=[timezone.localdate()])
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("indexpastdays", "--day", "2025-02-30")
+    assert list(AsAtDay.objects.values_list("day", flat=True)) == [yesterday]

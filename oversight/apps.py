@@ -8,6 +8,8 @@ class OversightConfig(AppConfig):
     def ready(self) -> None:
         from recommendations import panels
 
+        from .navigation import register_sections
         from .panels import item_oversight_panel
 
         panels.register(item_oversight_panel)
+        register_sections()

@@ -2,86 +2,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from . import roles
-
-
-def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
-    match = request.resolver_match
-    current = match.view_name if match else ""
-    links = [
-        (_("Home"), "home", {"home"}),
-        (
-            _("Reports"),
-            "recommendations:report_list",
-            {"recommendations:report_list", "recommendations:report_detail"},
-        ),
-        (
-            _("Items"),
-            "recommendations:item_list",
-            {
-                "recommendations:item_list",
-                "recommendations:item_detail",
-                "recommendations:item_edit",
-                "recommendations:item_progress",
-            },
-        ),
-    ]
-    links.append(
-        (
-            _("Scrutiny"),
-            "oversight:scrutiny",
-            {
-                "oversight:scrutiny",
-                "oversight:changes",
-                "oversight:s55_list",
-                "oversight:s55_report",
-                "oversight:s55_edit",
-                "oversight:s55_response",
-            },
-        )
-    )
-    if roles.can_review(request.user):
-        links.append(
-            (
-                _("Review"),
-                "oversight:review",
-                {
-                    "oversight:review",
-                    "oversight:closure_decide",
-                    "oversight:date_decide",
-                    "oversight:hmicfrs_outcome",
-                },
-            )
-        )
-    navigation = [
-        {"label": label, "url": reverse(name), "active": current in views}
-        for label, name, views in links
-    ]
-    if roles.is_administrator(request.user):
-        loading_views = {
-            "recommendations:loading_start",
-            "recommendations:loading_preview",
-            "recommendations:loading_edit_row",
-        }
-        navigation.append(
-            {
-                "label": _("Load a report"),
-                "url": reverse("recommendations:loading_start"),
-                "active": current in loading_views,
-            }
-        )
-    if roles.is_administrator(request.user) and request.user.is_staff:
-        navigation.append(
-            {
-                "label": _("Administration"),
-                "url": reverse("admin:index"),
-                "active": False,
-            }
-        )
-    return navigation
+from . import navigation, roles
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -101,5 +23,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "oidc_enabled": settings.OIDC_ENABLED,
     }
     if user.is_authenticated:
-        context["navigation"] = _navigation(request)
+        context["navigation"] = navigation.navigation_for(request)
     return context

@@ -258,11 +258,11 @@ _WRITE = re.compile(
 
 
 @functools.cache
-def _tracked_tables() -> tuple[frozenset[str], frozenset[str]]:
+def tracked_tables() -> tuple[frozenset[str], frozenset[str]]:
     """(tables of tracked models, their history tables), from the app registry."""
     from django.apps import apps
 
-    tracked_tables, history_tables = set(), set()
+    main, history = set(), set()
     for model in apps.get_models():
         name = getattr(model._meta, "simple_history_manager_attribute", None)
         if name is None:
@@ -272,9 +272,9 @@ def _tracked_tables() -> tuple[frozenset[str], frozenset[str]]:
                 f"{model.__name__} is tracked but does not extend RecordedModel, so "
                 "writes that skip its history would not be refused."
             )
-        tracked_tables.add(model._meta.db_table.lower())
-        history_tables.add(getattr(model, name).model._meta.db_table.lower())
-    return frozenset(tracked_tables), frozenset(history_tables)
+        main.add(model._meta.db_table.lower())
+        history.add(getattr(model, name).model._meta.db_table.lower())
+    return frozenset(main), frozenset(history)
 
 
 def refuse_unrecorded_sql(
@@ -282,13 +282,13 @@ def refuse_unrecorded_sql(
 ) -> Any:
     """A connection's execute wrapper: refuse SQL that writes tracked rows unseen."""
     if not _unrecorded_reason.get() and isinstance(sql, str):
-        tracked_tables, history_tables = _tracked_tables()
+        main, history = tracked_tables()
         for match in _WRITE.finditer(sql):
             verb = match.group(1).split()[0].lower()
             table = match.group(2).lower()
-            if table in history_tables and verb != "insert":
+            if table in history and verb != "insert":
                 _refuse(f"{verb.upper()} on the history table {table}")
-            elif table in tracked_tables:
+            elif table in main:
                 if verb == "delete":
                     allowed = table in (_deleting.get() or {})
                 else:

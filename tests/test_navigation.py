@@ -79,7 +79,10 @@ def test_recommendations_names_no_oversight_page_or_module():
                 alias.name.startswith("oversight") for alias in node.names
             ):
                 offenders.append(f"{path.name}: import oversight")
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if node.value.startswith("oversight:"):
-                    offenders.append(f"{path.name}: {node.value!r}")
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and node.value.startswith("oversight:")
+            ):
+                offenders.append(f"{path.name}: {node.value!r}")
     assert offenders == []

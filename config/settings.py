@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "simple_history",
     "recommendations",
     "oversight",
+    "accounts",
     "benchmarks",
 ]
 
@@ -252,7 +253,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "recommendations.auth.logs.JsonFormatter"},
+        "json": {"()": "accounts.logs.JsonFormatter"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import oidc
+from accounts.views import SignInView, health
 from oversight import views as oversight_views
 from recommendations import views as rec_views
-from recommendations.auth import oidc
-from recommendations.auth.views import SignInView, health
 
 urlpatterns = [
     path("", oversight_views.dashboard, name="home"),
@@ -23,4 +23,4 @@ urlpatterns = [
 admin.site.site_header = "Track inspection recommendations: administration"
 admin.site.site_title = "Inspection tracker admin"
 
-handler403 = "recommendations.auth.views.permission_denied"
+handler403 = "accounts.views.permission_denied"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import choicesets
-from .models import ExternalIdentity, Inspectorate, Item, Owner, ProgressUpdate, Report
+from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 
 
 class ReasonForm(forms.ModelForm):
@@ -150,19 +150,3 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-
-class ExternalIdentityForm(ReasonForm):
-    class Meta:
-        model = ExternalIdentity
-        fields = ["user", "issuer", "subject"]
-
-
-@admin.register(ExternalIdentity)
-class ExternalIdentityAdmin(ReasonRequiredAdmin):
-    """Who signs in as whom through the identity provider (matched on subject)."""
-
-    form = ExternalIdentityForm
-    list_display = ["user", "subject", "issuer"]
-    search_fields = ["user__username", "subject"]
-    raw_id_fields = ["user"]

@@ -7,7 +7,6 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import history, navigation, signals  # noqa: F401
-        from .auth import logs, throttle  # noqa: F401
 
         navigation.register_own_sections()
         # A tracked model that the history guard would not cover stops start-up.

@@ -477,46 +477,6 @@ class ProgressUpdate(RecordedModel):
         return bool(self.evidence_file) or bool(self.evidence_link)
 
 
-class SignInFailure(models.Model):
-    """A failed sign-in, counted to throttle guessing (per account and per address)."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        ordering = ["-at"]
-
-    def __str__(self) -> str:
-        return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
-
-
-class ExternalIdentity(RecordedModel):
-    """Links a user to their account at the force's identity provider (OIDC).
-
-    Matched on the provider's stable subject identifier, never on email, which can
-    change hands.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="identities"
-    )
-    issuer = models.CharField(_("issuer"), max_length=300)
-    subject = models.CharField(_("subject identifier"), max_length=255)
-    history = tracked()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["issuer", "subject"], name="identity_unique_issuer_subject"
-            )
-        ]
-        verbose_name_plural = "external identities"
-
-    def __str__(self) -> str:
-        return f"{self.subject} at {self.issuer}"
-
-
 class AsAtDay(models.Model):
     """A past day whose item states have been indexed (AsAtEntry rows written)."""
 

@@ -5,6 +5,7 @@ writes with history (acting user and reason), in that order.
 """
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,11 +19,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import choicesets, roles, workflow
-from .auth.logs import security_log
 from .evidence import check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check
 from .models import Item, ProgressUpdate, Report
+
+security_logger = logging.getLogger("tracker.security")
 
 
 class ConflictError(ValidationError):
@@ -309,14 +311,22 @@ def report_import(
         save_with_history(item, actor=actor, reason=reason)
         existing[row.reference] = item
         added += 1
-    security_log(
+    # The security log is a logger (formatted by accounts.logs); no request here.
+    security_logger.info(
         "report_imported",
-        None,
-        actor=actor.get_username(),
-        source=draft.source,
-        report=report.pk,
-        added=added,
-        updated=updated,
+        extra={
+            "security": {
+                "event": "report_imported",
+                "user": None,
+                "ip": None,
+                "path": None,
+                "actor": actor.get_username(),
+                "source": draft.source,
+                "report": report.pk,
+                "added": added,
+                "updated": updated,
+            }
+        },
     )
     return ImportResult(
         report=report,

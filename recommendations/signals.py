@@ -13,7 +13,7 @@ from django.dispatch import receiver
 
 from . import roles
 
-ADMINISTERED_APPS = ("recommendations", "oversight", "auth")
+ADMINISTERED_APPS = ("recommendations", "oversight", "accounts", "auth")
 
 
 @receiver(post_migrate)

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import ExternalIdentity
 from recommendations.history import save_with_history
-from recommendations.models import ExternalIdentity
 
 from .oidc_provider import Provider, _new_key
 

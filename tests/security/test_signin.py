@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations.models import SignInFailure
+from accounts.models import SignInFailure
 from tests.conftest import PASSWORD
 
 LOGIN = reverse("login")
@@ -167,7 +167,7 @@ def test_sign_ins_failures_and_refusals_are_logged(caplog, staff, client_for, pa
 
 
 def test_security_log_lines_are_json(staff):
-    from recommendations.auth.logs import JsonFormatter
+    from accounts.logs import JsonFormatter
 
     record = logging.LogRecord(
         "tracker.security", logging.INFO, __file__, 1, "sign_in", None, None

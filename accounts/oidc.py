@@ -27,8 +27,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from ..models import ExternalIdentity
 from .logs import security_log
+from .models import ExternalIdentity
 
 SESSION_KEY = "oidc_flow"
 TIMEOUT = 10

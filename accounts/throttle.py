@@ -12,8 +12,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import SignInFailure
 from .logs import client_address, security_log
+from .models import SignInFailure
 
 
 def _window_start() -> dt.datetime:

@@ -1,216 +1,48 @@
-"""A synthetic national data set for the performance benchmark.
-
-Rules:
-- Only ever written to a database of its own (`benchseed` refuses one that holds
-  anything but benchmark data), never to a real tracker.
-- Rows are written in bulk (COPY on PostgreSQL), history rows included: the
-  benchmark measures reads at scale, so the history is generated as the story of
-  each item (created, allocated, dates moved, ...) ending in the item's current state,
-  exactly as the application would have recorded it.
-- Deterministic: the same arguments give the same data (one seeded random source).
-"""
+"""Each row of the data set and its history, told as the application would have
+recorded it (created, allocated, dates moved, updates, ...)."""
 
 import datetime as dt
 import random
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.management.color import no_style
-from django.db import connection, models, transaction
 from django.utils import timezone
 
 from oversight.models import TargetDateChange
 from recommendations import choicesets, roles
-from recommendations.history import unrecorded_writes
-from recommendations.models import Item, Owner, ProgressUpdate, Report
+from recommendations.models import Item, ProgressUpdate, Report
+
+from .bulk import HISTORY_COLUMNS, ITEM_FIELDS, insert_rows
+from .vocabulary import (
+    BENCH_PASSWORD,
+    DEEP_HISTORY_ROWS,
+    FORCES,
+    KIND_WEIGHTS,
+    OWNER_SETS,
+    START,
+    STATUS_WEIGHTS,
+    TEAMS,
+    TOPICS,
+    VERBS,
+    Scale,
+)
 
 User = get_user_model()
 
-BENCH_PASSWORD = "bench-tracker-2026"  # noqa: S105 (a throwaway benchmark database)
-FORCES = [
-    "Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "Cleveland",
-    "Cumbria", "Derbyshire", "Devon and Cornwall", "Dorset", "Durham", "Dyfed-Powys",
-    "Essex", "Gloucestershire", "Greater Manchester", "Gwent", "Hampshire",
-    "Hertfordshire", "Humberside", "Kent", "Lancashire", "Leicestershire",
-    "Lincolnshire", "Merseyside", "Metropolitan", "Norfolk", "North Wales",
-    "North Yorkshire", "Northamptonshire", "Northumbria", "Nottinghamshire",
-    "South Wales", "South Yorkshire", "Staffordshire", "Suffolk", "Surrey", "Sussex",
-    "Thames Valley", "Warwickshire", "West Mercia", "West Midlands", "West Yorkshire",
-    "Wiltshire", "City of London",
-]  # fmt: skip
-TOPICS = [
-    "vetting and counter-corruption", "domestic abuse", "stalking and harassment",
-    "custody", "child protection", "crime data integrity", "neighbourhood policing",
-    "serious and organised crime", "digital forensics", "victim service assessment",
-    "use of force", "stop and search", "call handling", "rape investigation",
-    "fraud", "workforce wellbeing", "disclosure", "offender management",
-]  # fmt: skip
-VERBS = [
-    "should make sure that", "should review how", "should improve the way",
-    "should put in place arrangements so that", "should assess whether",
-]  # fmt: skip
-OWNER_SETS = [
-    [Owner.CHIEF_CONSTABLE],
-    [Owner.CHIEF_CONSTABLE],
-    [Owner.CHIEF_CONSTABLE],
-    [Owner.CHIEF_CONSTABLE, Owner.PCC],
-    [Owner.PCC],
-    [Owner.NPCC],
-    [Owner.NPCC, Owner.COLLEGE_OF_POLICING],
-    [Owner.HOME_OFFICE],
-    [Owner.HOME_OFFICE, Owner.NPCC],
-    [Owner.COLLEGE_OF_POLICING],
-    [Owner.APCC, Owner.PCC],
-    [Owner.IOPC],
-]
-# Status mix of a tracker that has run for years: most items closed.
-STATUS_WEIGHTS = [
-    (Item.Status.CLOSED, 50),
-    (Item.Status.NO_FURTHER_ACTION, 8),
-    (Item.Status.IN_PROGRESS, 28),
-    (Item.Status.AWAITING_ALLOCATION, 9),
-    (Item.Status.PENDING_SIGN_OFF, 5),
-]
-KIND_WEIGHTS = [
-    (Item.Kind.RECOMMENDATION, 45),
-    (Item.Kind.AREA_FOR_IMPROVEMENT, 50),
-    (Item.Kind.CAUSE_OF_CONCERN, 5),
-]
-TEAMS = [
-    "Professional Standards", "Public Protection", "Crime and Justice",
-    "Contact Management", "Local Policing", "Corporate Development", "OPCC",
-    "People Services", "Digital Services", "Criminal Justice",
-]  # fmt: skip
-START = dt.date(2014, 1, 1)
-# The item the benchmark opens for "item detail with 200 history rows".
-DEEP_HISTORY_ROWS = 200
 
-
-@dataclass(frozen=True)
-class Scale:
-    """How much to seed. The defaults are the issue's national scale."""
-
-    items: int = 100_000
-    reports: int = 10_000
-    history_per_item: int = 10
-    updates_per_item: int = 3
-    users: int = 300
-
-    @classmethod
-    def for_items(cls, items: int, *, rich: bool = True) -> "Scale":
-        """`items` with 10 per report; `rich=False` keeps one history row per item
-        and no progress updates (the list-only step at a million items)."""
-        return cls(
-            items=items,
-            reports=max(items // 10, 1),
-            history_per_item=10 if rich else 1,
-            updates_per_item=3 if rich else 0,
-        )
-
-
-def _weighted(rng: random.Random, weights: list[tuple[Any, int]]) -> Any:
+def weighted(rng: random.Random, weights: list[tuple[Any, int]]) -> Any:
     return rng.choices([w[0] for w in weights], [w[1] for w in weights])[0]
 
 
-def _aware(day: dt.date, seconds: int) -> dt.datetime:
+def aware(day: dt.date, seconds: int) -> dt.datetime:
     moment = dt.datetime.combine(day, dt.time()) + dt.timedelta(seconds=seconds)
     return timezone.make_aware(moment, dt.UTC)
 
 
-def _insert(model: type[models.Model], columns: list[str], rows: Iterable[tuple]):
-    """Write rows in bulk: COPY on PostgreSQL, executemany elsewhere."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        marks = ", ".join(["%s"] * len(columns))
-        # Table and column names come from the models, values are parameters.
-        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-        batch: list[tuple] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == 5000:
-                cursor.executemany(sql, batch)
-                batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-
-
-def _reset_sequences(*models_: type[models.Model]) -> None:
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(models_)):
-            cursor.execute(sql)
-
-
-ITEM_FIELDS = [
-    "report_id", "reference", "kind", "text", "text_is_summary", "owners",
-    "cause_of_concern_id", "hmicfrs_id", "lead_id", "lead_team", "status",
-    "status_reason", "original_target_date", "target_date", "closed_on",
-    "hmicfrs_verified_on", "s55_response",
-]  # fmt: skip
-HISTORY_COLUMNS = [
-    "history_date",
-    "history_change_reason",
-    "history_type",
-    "history_user_id",
-]
-
-
-def seed(scale: Scale, *, today: dt.date, stdout: Any = None) -> dict[str, int]:
-    """Write the data set; return how many rows of each kind were written."""
-    rng = random.Random(20261125)  # noqa: S311 (synthetic data, not secrets)
-    say = (lambda text: stdout.write(text)) if stdout else (lambda text: None)
-    # The seed writes every history row itself, as each item's story (see
-    # _item_history), so its bulk writes are the one place that skip save().
-    with (
-        transaction.atomic(),
-        unrecorded_writes("Benchmark seed: history rows written alongside"),
-    ):
-        users = _users(scale.users)
-        leads = [u.pk for u in users["leads"]]
-        say(f"  {len(leads)} leads and the benchmark's sign-ins")
-        reports = _reports(rng, scale.reports, today)
-        say(f"  {len(reports):,} reports")
-        items = list(_items(rng, scale, reports, leads, today))
-        history_rows = _item_history(rng, items, scale, leads)
-        _insert(
-            Item,
-            ["id", *ITEM_FIELDS, "version", "created_at", "updated_at"],
-            (
-                (i["id"], *(i[f] for f in ITEM_FIELDS), i["version"], i["created_at"],
-                 i["updated_at"])
-                for i in items
-            ),
-        )  # fmt: skip
-        say(f"  {len(items):,} items, {history_rows:,} item history rows")
-        updates = _updates(rng, items, scale, leads)
-        say(f"  {updates:,} progress updates (and their history rows)")
-        requests = _date_requests(rng, items, leads, today)
-        say(f"  {requests:,} pending target-date requests")
-        tables = [Report, Item, ProgressUpdate, TargetDateChange]
-        _reset_sequences(*tables, *(model.history.model for model in tables))
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # As a long-running database would be: statistics current, visibility
-            # maps set (index-only scans), and no autovacuum during the load.
-            cursor.execute("VACUUM (ANALYZE)")
-    return {
-        "reports": len(reports),
-        "items": len(items),
-        "history": history_rows,
-        "updates": updates,
-    }
-
-
-def _users(count: int) -> dict[str, list]:
+def users(count: int) -> dict[str, list]:
     password = make_password(BENCH_PASSWORD)
     groups = {name: Group.objects.get(name=name) for name in roles.ALL_ROLES}
     leads = User.objects.bulk_create(
@@ -243,7 +75,7 @@ def _surname(n: int) -> str:
     return names[n % len(names)]
 
 
-def _reports(rng: random.Random, count: int, today: dt.date) -> list[dict]:
+def reports(rng: random.Random, count: int, today: dt.date) -> list[dict]:
     span = (today - START).days
     kinds = [
         (Report.Kind.PEEL, 30),
@@ -256,7 +88,7 @@ def _reports(rng: random.Random, count: int, today: dt.date) -> list[dict]:
     ]
     reports = []
     for n in range(1, count + 1):
-        kind = _weighted(rng, kinds)
+        kind = weighted(rng, kinds)
         published = START + dt.timedelta(days=rng.randrange(span))
         force = rng.choice(FORCES)
         topic = rng.choice(TOPICS)
@@ -269,7 +101,7 @@ def _reports(rng: random.Random, count: int, today: dt.date) -> list[dict]:
                 "scope": Report.Scope.NATIONAL
                 if kind == Report.Kind.NATIONAL_THEMATIC
                 else Report.Scope.THIS_FORCE,
-                "created": _aware(published, 9 * 3600),
+                "created": aware(published, 9 * 3600),
                 "responded": published + dt.timedelta(days=rng.randrange(30, 70))
                 if published < today - dt.timedelta(days=70)
                 else None,
@@ -288,12 +120,12 @@ def _reports(rng: random.Random, count: int, today: dt.date) -> list[dict]:
             r["responded"], "",
         )  # fmt: skip
 
-    _insert(
+    insert_rows(
         Report,
         [*columns, "created_at", "updated_at"],
         ((*row(r), r["created"], r["created"]) for r in reports),
     )
-    _insert(
+    insert_rows(
         Report.history.model,
         [*columns, "history_id", *HISTORY_COLUMNS],
         (
@@ -304,7 +136,7 @@ def _reports(rng: random.Random, count: int, today: dt.date) -> list[dict]:
     return reports
 
 
-def _items(
+def items(
     rng: random.Random,
     scale: Scale,
     reports: list[dict],
@@ -317,14 +149,14 @@ def _items(
         counters = {kind: 0 for kind in Item.Kind}
         for _n in range(per_report + (1 if index < extra else 0)):
             item_id += 1
-            kind = _weighted(rng, KIND_WEIGHTS)
+            kind = weighted(rng, KIND_WEIGHTS)
             counters[kind] += 1
             prefix = {
                 Item.Kind.RECOMMENDATION: "",
                 Item.Kind.AREA_FOR_IMPROVEMENT: "AFI ",
                 Item.Kind.CAUSE_OF_CONCERN: "CoC ",
             }[kind]
-            status = _weighted(rng, STATUS_WEIGHTS)
+            status = weighted(rng, STATUS_WEIGHTS)
             published = report["published_on"]
             original = published + dt.timedelta(days=rng.randrange(90, 720))
             target = original
@@ -371,7 +203,7 @@ def _items(
             }
 
 
-def _item_history(
+def item_history(
     rng: random.Random, items: list[dict], scale: Scale, leads: list[int]
 ) -> int:
     """History rows for every item: created, then changes, ending as the item is.
@@ -432,7 +264,7 @@ def _item_history(
             item["updated_at"] = moment - dt.timedelta(seconds=1)
             item["version"] = len(states)
 
-    _insert(
+    insert_rows(
         Item.history.model,
         ["id", *ITEM_FIELDS, "version", "history_id", *HISTORY_COLUMNS],
         rows(),
@@ -440,7 +272,7 @@ def _item_history(
     return written
 
 
-def _updates(
+def updates(
     rng: random.Random, items: list[dict], scale: Scale, leads: list[int]
 ) -> int:
     if not scale.updates_per_item:
@@ -470,8 +302,8 @@ def _updates(
                     "",
                 )
             )
-    _insert(ProgressUpdate, columns, updates)
-    _insert(
+    insert_rows(ProgressUpdate, columns, updates)
+    insert_rows(
         ProgressUpdate.history.model,
         [*columns, "history_id", *HISTORY_COLUMNS],
         (
@@ -482,7 +314,7 @@ def _updates(
     return len(updates)
 
 
-def _date_requests(
+def date_requests(
     rng: random.Random, items: list[dict], leads: list[int], today: dt.date
 ) -> int:
     """Pending target-date requests on about 1% of open items."""
@@ -504,7 +336,7 @@ def _date_requests(
             item["target_date"] + dt.timedelta(days=90),
             "The supplier moved the go-live date.",
             item["lead_id"] or rng.choice(leads),
-            _aware(today - dt.timedelta(days=rng.randrange(1, 30)), 10 * 3600),
+            aware(today - dt.timedelta(days=rng.randrange(1, 30)), 10 * 3600),
             TargetDateChange.Status.PENDING,
             None,
             None,
@@ -512,8 +344,8 @@ def _date_requests(
         )
         for n, item in enumerate(chosen, start=1)
     ]
-    _insert(TargetDateChange, columns, rows)
-    _insert(
+    insert_rows(TargetDateChange, columns, rows)
+    insert_rows(
         TargetDateChange.history.model,
         [*columns, "history_id", *HISTORY_COLUMNS],
         (

@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recommendations import people
 from recommendations.figures import cached_figure
 from recommendations.models import (
     S55_PERIOD_DAYS,
@@ -455,9 +456,7 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
             "id": item.id,
             "report": item.report.title,
             "label": _label(item),
-            "lead": (item.lead.get_full_name() or item.lead.get_username())
-            if item.lead
-            else str(_("No lead")),
+            "lead": people.lead_name(item.lead),
             "days_overdue": item.days_overdue(as_of),
             "target": item.target_date,
             "latest": (
@@ -476,8 +475,7 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
             "from": f"{change.from_date:%-d %b %Y}" if change.from_date else "",
             "to": f"{change.to_date:%-d %b %Y}",
             "reason": change.reason,
-            "approver": change.decided_by.get_full_name()
-            or change.decided_by.get_username(),
+            "approver": people.display_name(change.decided_by),
             "when": change.decided_at,
         }
         for change in TargetDateChange.objects.filter(
@@ -569,12 +567,12 @@ def changes_since(*, since: dt.date, today: dt.date) -> list[dict]:
 
 
 def _show(name: str, value: Any, row: Any) -> str:
+    if name == "lead_id":
+        return people.lead_name(row.lead)
     if value in (None, ""):
         return str(_("None"))
     if name == "status":
         return str(Item.Status(value).label)
-    if name == "lead_id":
-        return row.lead.get_full_name() or row.lead.get_username()
     if isinstance(value, dt.date):
         return f"{value:%-d %b %Y}"
     return str(value)

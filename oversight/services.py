@@ -18,11 +18,8 @@ from django.utils.translation import gettext as _
 from recommendations import roles
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
-from recommendations.services import (
-    display_name,
-    item_conflict,
-    progress_update_record,
-)
+from recommendations.people import display_name
+from recommendations.services import item_conflict, progress_update_record
 
 from .models import ClosureDecision, TargetDateChange
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import choicesets, roles, workflow
+from . import choicesets, people, roles, workflow
 from .auth.logs import security_log
 from .evidence import check_evidence
 from .history import save_with_history
@@ -29,17 +29,10 @@ class ConflictError(ValidationError):
     """The item changed after the form was opened; nothing was written."""
 
 
-def display_name(user: AbstractBaseUser | None) -> str:
-    if user is None:
-        return str(_("the system"))
-    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
-    return full_name or user.get_username()
-
-
 def item_conflict(item: Item) -> "ConflictError":
     """The error for a form opened before the item's latest change."""
     latest = item.history.select_related("history_user").first()
-    who = display_name(latest.history_user if latest else None)
+    who = people.display_name(latest.history_user if latest else None)
     when = (
         date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
         if latest

@@ -278,3 +278,22 @@ def test_changes_since_shows_before_and_after(client_for, panel, story):
     page = client_for(panel).get(reverse("oversight:changes"), {"since": "2025-03-01"})
     assert page.status_code == 200
     assert "Loaded since" in page.content.decode()
+
+
+def test_changes_since_names_a_lead_and_the_lack_of_one(administrator, staff, report):
+    item = write(
+        Item(
+            report=report,
+            reference="9",
+            kind=Item.Kind.RECOMMENDATION,
+            text="Unallocated",
+            owners=choicesets.encode(["pcc"]),
+        ),
+        administrator,
+        D(2025, 1, 5),
+        "Loaded",
+    )
+    write(item, administrator, D(2025, 4, 1), "Allocated", lead=staff)
+    rows = selectors.changes_since(since=D(2025, 3, 1), today=D(2026, 1, 1))
+    changes = {c["field"]: (c["before"], c["after"]) for c in rows[0]["changes"]}
+    assert changes["Lead"] == ("No lead", "Priya Shah")

@@ -19,7 +19,8 @@ from recommendations import roles
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
 from recommendations.people import display_name
-from recommendations.services import item_conflict, progress_update_record
+from recommendations.services import progress_update_record
+from recommendations.versions import lock_item, save_item
 
 from .models import ClosureDecision, TargetDateChange
 
@@ -96,9 +97,7 @@ def _decide(
 
 def _locked_item(item_id: int, expected_version: int, status: str) -> Item:
     """Lock the item; refuse a stale form or an item no longer in `status`."""
-    item = Item.objects.select_for_update().get(pk=item_id)
-    if item.version != expected_version:
-        raise item_conflict(item)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
     if item.status != status:
         raise ValidationError(
             _("This item is %(status)s, so this decision cannot be made.")
@@ -232,7 +231,7 @@ def target_date_request(
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for the new date."), code="required")
-    item = Item.objects.select_for_update().get(pk=item_id)
+    item = lock_item(item_id=item_id, expected_version=None)
     if not item.is_open:
         raise ValidationError(
             _("The item is %(status)s: its target date no longer moves.")
@@ -319,7 +318,7 @@ def target_date_decide(
             _("You made this request, so another reviewer must decide it."),
             code="own_request",
         )
-    item = Item.objects.select_for_update().get(pk=change.item_id)
+    item = lock_item(item_id=change.item_id, expected_version=None)
     if approve and not item.is_open:
         raise ValidationError(
             _("The item is %(status)s: its target date no longer moves.")
@@ -346,8 +345,7 @@ def target_date_decide(
         item.target_date = change.to_date
         if item.original_target_date is None:
             item.original_target_date = old or change.to_date
-        item.version += 1
-        save_with_history(
+        save_item(
             item,
             actor=actor,
             reason=_(
@@ -421,12 +419,9 @@ def item_record_s55_response(
         raise ValidationError(
             _("You do not have permission to change items."), code="forbidden"
         )
-    item = Item.objects.select_for_update().get(pk=item_id)
-    if item.version != expected_version:
-        raise item_conflict(item)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
     item.s55_response = response.strip()
-    item.version += 1
-    save_with_history(
+    save_item(
         item,
         actor=actor,
         reason=_("Section 55 response recorded")

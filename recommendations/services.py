@@ -14,46 +14,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import choicesets, people, roles, workflow
+from . import choicesets, roles, workflow
 from .auth.logs import security_log
 from .evidence import check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check
 from .models import Item, ProgressUpdate, Report
 
-
-class ConflictError(ValidationError):
-    """The item changed after the form was opened; nothing was written."""
-
-
-def item_conflict(item: Item) -> "ConflictError":
-    """The error for a form opened before the item's latest change."""
-    latest = item.history.select_related("history_user").first()
-    who = people.display_name(latest.history_user if latest else None)
-    when = (
-        date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
-        if latest
-        else ""
-    )
-    return ConflictError(
-        _(
-            "This item was changed by %(who)s on %(when)s since you opened it. "
-            "Nothing has been saved. Review the current details and try again."
-        )
-        % {"who": who, "when": when},
-        code="stale",
-    )
-
-
-def _lock_item(*, item_id: int, expected_version: int | None) -> Item:
-    """Lock the item row and refuse if it changed since the form was opened."""
-    item = Item.objects.select_for_update().get(pk=item_id)
-    if expected_version is not None and item.version != expected_version:
-        raise item_conflict(item)
-    return item
+# Raised by these services; callers catch it by this name.
+from .versions import ConflictError as ConflictError
+from .versions import lock_item, save_item
 
 
 def _require_editor(actor: AbstractBaseUser) -> None:
@@ -76,7 +48,7 @@ def item_update_working_fields(
 ) -> Item:
     """Change lead, lead team or a first target date; allocating a lead starts work."""
     _require_editor(actor)
-    item = _lock_item(item_id=item_id, expected_version=expected_version)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
     if item.target_date is not None and target_date != item.target_date:
         raise ValidationError(
             _(
@@ -102,8 +74,7 @@ def item_update_working_fields(
         item.status = Item.Status.IN_PROGRESS
     elif item.status == Item.Status.IN_PROGRESS and item.lead_id is None:
         item.status = Item.Status.AWAITING_ALLOCATION
-    item.version += 1
-    save_with_history(item, actor=actor, reason=reason.strip())
+    save_item(item, actor=actor, reason=reason.strip())
     return item
 
 
@@ -133,7 +104,7 @@ def progress_update_record(
     checked = check_evidence(evidence_file) if evidence_file else None
     # A note alone overwrites nothing, so only a change to the item must be current.
     changes_item = bool(status_to) or bool(item_changes)
-    item = _lock_item(
+    item = lock_item(
         item_id=item_id, expected_version=expected_version if changes_item else None
     )
     status_from = item.status
@@ -155,8 +126,7 @@ def progress_update_record(
     for name, value in (item_changes or {}).items():
         setattr(item, name, value)
     if status_to or item_changes:
-        item.version += 1
-        save_with_history(
+        save_item(
             item,
             actor=actor,
             reason=history_reason
@@ -275,8 +245,7 @@ def report_import(
                 item.hmicfrs_id = row.hmicfrs_id
             if row.target_date and item.target_date is None:
                 item.target_date = item.original_target_date = row.target_date
-            item.version += 1
-            save_with_history(
+            save_item(
                 item,
                 actor=actor,
                 reason=str(_("Updated from %(source)s: %(changes)s"))

@@ -15,21 +15,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from recommendations import roles
+from recommendations import access
+from recommendations.access import Need
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
 from recommendations.people import display_name
 from recommendations.services import progress_update_record
 from recommendations.versions import lock_item, save_item
 
+from .access import require_date_change
 from .models import ClosureDecision, TargetDateChange
-
-
-def _require_reviewer(actor: AbstractBaseUser) -> None:
-    if not roles.can_review(actor):
-        raise ValidationError(
-            _("Only a reviewer can make this decision."), code="forbidden"
-        )
 
 
 def latest_proposal(item: Item) -> ProgressUpdate | None:
@@ -112,7 +107,7 @@ def closure_sign_off(
     *, item_id: int, actor: AbstractBaseUser, expected_version: int, note: str
 ) -> ClosureDecision:
     """A reviewer closes an item pending sign-off, unless they proposed it."""
-    _require_reviewer(actor)
+    access.require_item(actor, Need.REVIEW)
     item = _locked_item(item_id, expected_version, Item.Status.PENDING_SIGN_OFF)
     proposal = latest_proposal(item)
     if proposal is not None and proposal.author_id == actor.pk:
@@ -144,7 +139,7 @@ def closure_return(
     *, item_id: int, actor: AbstractBaseUser, expected_version: int, reason: str
 ) -> ClosureDecision:
     """A reviewer returns an item pending sign-off to its lead, with a reason."""
-    _require_reviewer(actor)
+    access.require_item(actor, Need.REVIEW)
     reason = reason.strip()
     if not reason:
         raise ValidationError(
@@ -176,7 +171,7 @@ def closure_record_hmicfrs_outcome(
     note: str,
 ) -> ClosureDecision:
     """Record HMICFRS's verdict on a closed item; "not accepted" reopens it."""
-    _require_reviewer(actor)
+    access.require_item(actor, Need.REVIEW)
     note = note.strip()
     if not note:
         raise ValidationError(
@@ -224,10 +219,7 @@ def target_date_request(
     reason: str,
 ) -> TargetDateChange:
     """Ask for a new target date, with a reason; one open request per item."""
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change items."), code="forbidden"
-        )
+    require_date_change(actor, Need.EDIT)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for the new date."), code="required")
@@ -292,7 +284,7 @@ def target_date_decide(
     The original target date never changes. A reviewer cannot decide their own
     request.
     """
-    _require_reviewer(actor)
+    require_date_change(actor, Need.REVIEW)
     note = note.strip()
     if not approve and not note:
         raise ValidationError(
@@ -376,10 +368,7 @@ def report_record_s55(
     reason: str,
 ) -> Report:
     """Record the section 55 steps for a report; dates cannot precede publication."""
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change reports."), code="forbidden"
-        )
+    access.require_report(actor, Need.EDIT)
     report = Report.objects.select_for_update().get(pk=report_id)
     for label, value in (
         (_("The date the comments were requested by"), chief_comments_requested_by),
@@ -415,10 +404,7 @@ def item_record_s55_response(
     response: str,
 ) -> Item:
     """Record what will be done about a recommendation, or why nothing (s.55(5B))."""
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change items."), code="forbidden"
-        )
+    access.require_item(actor, Need.EDIT)
     item = lock_item(item_id=item_id, expected_version=expected_version)
     item.s55_response = response.strip()
     save_item(

@@ -16,7 +16,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import choicesets, roles, workflow
+from . import access, choicesets, workflow
+from .access import Need
 from .auth.logs import security_log
 from .evidence import check_evidence
 from .history import save_with_history
@@ -26,13 +27,6 @@ from .models import Item, ProgressUpdate, Report
 # Raised by these services; callers catch it by this name.
 from .versions import ConflictError as ConflictError
 from .versions import lock_item, save_item
-
-
-def _require_editor(actor: AbstractBaseUser) -> None:
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change items."), code="forbidden"
-        )
 
 
 @transaction.atomic
@@ -47,7 +41,7 @@ def item_update_working_fields(
     reason: str,
 ) -> Item:
     """Change lead, lead team or a first target date; allocating a lead starts work."""
-    _require_editor(actor)
+    access.require_item(actor, Need.EDIT)
     item = lock_item(item_id=item_id, expected_version=expected_version)
     if item.target_date is not None and target_date != item.target_date:
         raise ValidationError(
@@ -98,7 +92,7 @@ def progress_update_record(
     Oversight passes `decision=True` for sign-off, return and HMICFRS outcomes, with
     the item fields the decision sets (`item_changes`) and the history reason.
     """
-    _require_editor(actor)
+    access.require_item(actor, Need.EDIT)
     if not text.strip():
         raise ValidationError(_("Enter the update."), code="required")
     checked = check_evidence(evidence_file) if evidence_file else None
@@ -184,10 +178,7 @@ def report_import(
     The draft is checked again here, so a preview that went stale (someone loaded
     the same report meanwhile) cannot save duplicates. Any error saves nothing.
     """
-    if not roles.is_administrator(actor):
-        raise ValidationError(
-            _("Only an administrator can load reports."), code="forbidden"
-        )
+    access.require_report(actor, Need.ADMINISTER)
     preview = check(draft)
     if preview.has_errors:
         messages = list(preview.report_errors.values()) + [

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
+from . import access, roles
+from .access import Need
 from .models import Item
 
 Status = Item.Status
@@ -55,9 +56,9 @@ def allowed_moves(
     item: Item, user: roles.User, *, decisions: bool = False
 ) -> list[Move]:
     """The moves `user` may make; decisions only when asked for by oversight."""
-    if not roles.can_edit(user):
+    if not access.allows(user, Need.EDIT):
         return []
-    reviewer = roles.can_review(user)
+    reviewer = access.allows(user, Need.REVIEW)
     return [
         m
         for m in MOVES[item.status]

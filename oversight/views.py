@@ -18,6 +18,7 @@ from recommendations import access
 from recommendations.access import Need
 from recommendations.figures import CachedCountPaginator
 from recommendations.models import Report
+from recommendations.selectors import latest_proposal
 from recommendations.views import as_at_day
 
 from . import documents, selectors, services
@@ -157,7 +158,7 @@ def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "item": item,
             "form": form,
-            "proposal": services.latest_proposal(item),
+            "proposal": latest_proposal(item=item),
             "next": _next_url(request, ""),
         },
         status=400 if form.errors else 200,
@@ -171,14 +172,22 @@ def hmicfrs_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.closure_record_hmicfrs_outcome(
-                item_id=item.pk,
-                actor=request.user,
-                expected_version=data["version"],
-                accepted=data["outcome"] == "verified",
-                outcome_on=data["outcome_on"],
-                note=data["note"],
-            )
+            if data["outcome"] == "verified":
+                services.closure_record_hmicfrs_verified(
+                    item_id=item.pk,
+                    actor=request.user,
+                    expected_version=data["version"],
+                    verified_on=data["outcome_on"],
+                    note=data["note"],
+                )
+            else:
+                services.closure_record_hmicfrs_not_accepted(
+                    item_id=item.pk,
+                    actor=request.user,
+                    expected_version=data["version"],
+                    decided_on=data["outcome_on"],
+                    note=data["note"],
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:

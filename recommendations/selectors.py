@@ -239,6 +239,16 @@ def item_history(
     return entries
 
 
+def latest_proposal(*, item: Item) -> ProgressUpdate | None:
+    """The progress update that last moved the item to pending sign-off."""
+    return (
+        ProgressUpdate.objects.filter(item=item, status_to=Item.Status.PENDING_SIGN_OFF)
+        .select_related("author")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def lead_choices() -> QuerySet:
     """Users who can lead an item: active members of an editing role."""
     from . import roles

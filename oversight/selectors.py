@@ -247,7 +247,7 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
     suffix = f"&as_at={today:%Y-%m-%d}" if as_at else ""
     for figure in [*status_figures, *rag_figures, *owner_figures]:
         figure.url_query += suffix
-    due_soon_end = today + dt.timedelta(days=30)
+    due_soon_end = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
     due_soon = (
         open_items.filter(target_date__gte=today, target_date__lte=due_soon_end)
         .select_related("report", "lead")
@@ -255,7 +255,11 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
     )
     if as_at:
         # A past day's list never changes; searching history for it is not cheap.
-        due_soon = cached_figure("dashboard-due-soon", today, lambda: list(due_soon))
+        due_soon = cached_figure(
+            "dashboard-due-soon",
+            (today, settings.DUE_SOON_DAYS),
+            lambda: list(due_soon),
+        )
     recent = (
         []
         if as_at
@@ -310,7 +314,7 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
         "pending_date_count": TargetDateChange.objects.filter(
             status=TargetDateChange.Status.PENDING
         ).count(),
-        "due_soon_days": settings.RAG_DUE_SOON_DAYS,
+        "due_soon_days": settings.DUE_SOON_DAYS,
         "suffix": suffix,
     }
 

@@ -1,7 +1,8 @@
 """Every write to reports, items and progress updates goes through these functions.
 
-Each one: opens a transaction, re-reads and locks what it changes, checks the rules,
-writes with history (acting user and reason), in that order.
+Each one, in a transaction and in this order: checks access (recommendations.access),
+locks what it changes and compares versions (recommendations.versions), checks the
+state (recommendations.workflow), writes with history (acting user and reason).
 """
 
 import datetime as dt
@@ -119,7 +120,7 @@ def progress_update_record(
         actor=actor,
         text=text,
         status_from=status_from,
-        evidence_file=evidence_file if checked else None,
+        evidence_file=evidence_file,
         checked=checked,
         evidence_link=evidence_link,
     )

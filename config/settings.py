@@ -278,5 +278,6 @@ ORGANISATION_NAME = os.environ.get(
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Reminders list a lead's items that are overdue or due within this many days.
 REMINDER_DUE_WITHIN_DAYS = env_int("REMINDER_DUE_WITHIN_DAYS", 14)
+DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 30)  # the dashboard's "due soon" window
 # Largest spreadsheet an administrator may upload to load a report.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)

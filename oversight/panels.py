@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from recommendations import roles
+from recommendations.access import Need, allows
 from recommendations.models import Item
 
 from . import selectors
@@ -12,18 +12,16 @@ from . import selectors
 
 def item_oversight_panel(request: HttpRequest, item: Item) -> dict[str, Any]:
     ledger = selectors.date_ledger(item=item)
+    reviewer = allows(request.user, Need.REVIEW)
     return {
         "template": "oversight/_item_panel.html",
         "actions_template": "oversight/_item_actions.html",
         "ledger": ledger,
         "decisions": selectors.closure_decisions(item=item),
-        "can_request_date": roles.can_edit(request.user)
+        "can_request_date": allows(request.user, Need.EDIT)
         and item.is_open
         and ledger["pending"] is None,
-        "can_decide_date": roles.can_review(request.user)
-        and ledger["pending"] is not None,
-        "can_decide_closure": roles.can_review(request.user)
-        and item.status == Item.Status.PENDING_SIGN_OFF,
-        "can_record_hmicfrs": roles.can_review(request.user)
-        and item.status == Item.Status.CLOSED,
+        "can_decide_date": reviewer and ledger["pending"] is not None,
+        "can_decide_closure": reviewer and item.status == Item.Status.PENDING_SIGN_OFF,
+        "can_record_hmicfrs": reviewer and item.status == Item.Status.CLOSED,
     }

@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recommendations import people
 from recommendations.figures import cached_figure
 from recommendations.models import (
     S55_PERIOD_DAYS,
@@ -246,7 +247,7 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
     suffix = f"&as_at={today:%Y-%m-%d}" if as_at else ""
     for figure in [*status_figures, *rag_figures, *owner_figures]:
         figure.url_query += suffix
-    due_soon_end = today + dt.timedelta(days=30)
+    due_soon_end = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
     due_soon = (
         open_items.filter(target_date__gte=today, target_date__lte=due_soon_end)
         .select_related("report", "lead")
@@ -254,7 +255,11 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
     )
     if as_at:
         # A past day's list never changes; searching history for it is not cheap.
-        due_soon = cached_figure("dashboard-due-soon", today, lambda: list(due_soon))
+        due_soon = cached_figure(
+            "dashboard-due-soon",
+            (today, settings.DUE_SOON_DAYS),
+            lambda: list(due_soon),
+        )
     recent = (
         []
         if as_at
@@ -309,7 +314,7 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> dict[str, An
         "pending_date_count": TargetDateChange.objects.filter(
             status=TargetDateChange.Status.PENDING
         ).count(),
-        "due_soon_days": settings.RAG_DUE_SOON_DAYS,
+        "due_soon_days": settings.DUE_SOON_DAYS,
         "suffix": suffix,
     }
 
@@ -455,9 +460,7 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
             "id": item.id,
             "report": item.report.title,
             "label": _label(item),
-            "lead": (item.lead.get_full_name() or item.lead.get_username())
-            if item.lead
-            else str(_("No lead")),
+            "lead": people.lead_name(item.lead),
             "days_overdue": item.days_overdue(as_of),
             "target": item.target_date,
             "latest": (
@@ -476,8 +479,7 @@ def scrutiny_paper(*, meeting: dt.date, previous: dt.date, today: dt.date) -> di
             "from": f"{change.from_date:%-d %b %Y}" if change.from_date else "",
             "to": f"{change.to_date:%-d %b %Y}",
             "reason": change.reason,
-            "approver": change.decided_by.get_full_name()
-            or change.decided_by.get_username(),
+            "approver": people.display_name(change.decided_by),
             "when": change.decided_at,
         }
         for change in TargetDateChange.objects.filter(
@@ -569,12 +571,12 @@ def changes_since(*, since: dt.date, today: dt.date) -> list[dict]:
 
 
 def _show(name: str, value: Any, row: Any) -> str:
+    if name == "lead_id":
+        return people.lead_name(row.lead)
     if value in (None, ""):
         return str(_("None"))
     if name == "status":
         return str(Item.Status(value).label)
-    if name == "lead_id":
-        return row.lead.get_full_name() or row.lead.get_username()
     if isinstance(value, dt.date):
         return f"{value:%-d %b %Y}"
     return str(value)

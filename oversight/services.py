@@ -1,9 +1,10 @@
-"""Oversight writes: closure decisions and target-date changes.
+"""Oversight writes: closure decisions, target-date changes, section 55 records.
 
-Each: transaction, lock and re-read, check the rules, write with history (acting
-user and reason), in that order. Status moves go through
-`recommendations.services.progress_update_record`, so the item's timeline shows
-every decision and the workflow's rules apply.
+Each: transaction, access check, lock and re-read (recommendations.versions), state
+check, write with history (acting user and reason), in that order. A closure
+decision changes the item through its typed service in recommendations.services
+(sign-off, return, HMICFRS's verdict), which puts it on the item's timeline under
+the workflow's rules; the service here records the decision itself.
 """
 
 import datetime as dt
@@ -15,33 +16,22 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from recommendations import roles
+from recommendations import access
+from recommendations.access import Need
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
+from recommendations.people import display_name
+from recommendations.selectors import latest_proposal
 from recommendations.services import (
-    display_name,
-    item_conflict,
-    progress_update_record,
+    item_record_hmicfrs_verified,
+    item_reopen_hmicfrs_not_accepted,
+    item_return_to_lead,
+    item_sign_off,
 )
+from recommendations.versions import lock_item, save_item
 
+from .access import require_date_change
 from .models import ClosureDecision, TargetDateChange
-
-
-def _require_reviewer(actor: AbstractBaseUser) -> None:
-    if not roles.can_review(actor):
-        raise ValidationError(
-            _("Only a reviewer can make this decision."), code="forbidden"
-        )
-
-
-def latest_proposal(item: Item) -> ProgressUpdate | None:
-    """The progress update that last moved the item to pending sign-off."""
-    return (
-        ProgressUpdate.objects.filter(item=item, status_to=Item.Status.PENDING_SIGN_OFF)
-        .select_related("author")
-        .order_by("-created_at", "-id")
-        .first()
-    )
 
 
 def _evidence_text(update: ProgressUpdate | None) -> str:
@@ -57,58 +47,30 @@ def _evidence_text(update: ProgressUpdate | None) -> str:
     return "\n".join(parts)
 
 
-def _decide(
+def _record_decision(
     *,
-    item_id: int,
+    entry: ProgressUpdate,
     actor: AbstractBaseUser,
-    expected_version: int,
     kind: str,
-    status_to: str,
-    text: str,
     note: str,
     effective_on: dt.date,
-    item_changes: dict,
-    proposal: ProgressUpdate | None,
 ) -> ClosureDecision:
-    update = progress_update_record(
-        item_id=item_id,
-        actor=actor,
-        expected_version=expected_version,
-        text=text,
-        status_to=status_to,
-        status_reason=note,
-        decision=True,
-        item_changes=item_changes,
-        history_reason=text,
-    )
+    """The decision's record, with the proposal and evidence it was made on."""
+    proposal = latest_proposal(item=entry.item)
     decision = ClosureDecision(
-        item_id=item_id,
+        item_id=entry.item_id,
         kind=kind,
         decided_by=actor,
-        decided_at=update.created_at,
+        decided_at=entry.created_at,
         effective_on=effective_on,
-        note=note,
+        note=note.strip(),
         proposal=proposal,
         proposed_by=proposal.author if proposal else None,
         evidence=_evidence_text(proposal),
-        timeline_entry=update,
+        timeline_entry=entry,
     )
-    save_with_history(decision, actor=actor, reason=text)
+    save_with_history(decision, actor=actor, reason=entry.text)
     return decision
-
-
-def _locked_item(item_id: int, expected_version: int, status: str) -> Item:
-    """Lock the item; refuse a stale form or an item no longer in `status`."""
-    item = Item.objects.select_for_update().get(pk=item_id)
-    if item.version != expected_version:
-        raise item_conflict(item)
-    if item.status != status:
-        raise ValidationError(
-            _("This item is %(status)s, so this decision cannot be made.")
-            % {"status": item.get_status_display().lower()},
-            code="wrong_state",
-        )
-    return item
 
 
 @transaction.atomic
@@ -116,30 +78,16 @@ def closure_sign_off(
     *, item_id: int, actor: AbstractBaseUser, expected_version: int, note: str
 ) -> ClosureDecision:
     """A reviewer closes an item pending sign-off, unless they proposed it."""
-    _require_reviewer(actor)
-    item = _locked_item(item_id, expected_version, Item.Status.PENDING_SIGN_OFF)
-    proposal = latest_proposal(item)
-    if proposal is not None and proposal.author_id == actor.pk:
-        raise ValidationError(
-            _(
-                "You proposed this item for closure, so another reviewer must "
-                "sign it off."
-            ),
-            code="own_proposal",
-        )
-    today = timezone.localdate()
-    note = note.strip()
-    return _decide(
-        item_id=item.pk,
+    access.require_item(actor, Need.REVIEW)
+    entry = item_sign_off(
+        item_id=item_id, actor=actor, expected_version=expected_version, note=note
+    )
+    return _record_decision(
+        entry=entry,
         actor=actor,
-        expected_version=expected_version,
         kind=ClosureDecision.Kind.SIGNED_OFF,
-        status_to=Item.Status.CLOSED,
-        text=_("Signed off as closed.") + (f" {note}" if note else ""),
         note=note,
-        effective_on=today,
-        item_changes={"closed_on": today},
-        proposal=proposal,
+        effective_on=entry.item.closed_on,
     )
 
 
@@ -148,74 +96,70 @@ def closure_return(
     *, item_id: int, actor: AbstractBaseUser, expected_version: int, reason: str
 ) -> ClosureDecision:
     """A reviewer returns an item pending sign-off to its lead, with a reason."""
-    _require_reviewer(actor)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(
-            _("Give the reason for returning the item."), code="required"
-        )
-    item = _locked_item(item_id, expected_version, Item.Status.PENDING_SIGN_OFF)
-    return _decide(
-        item_id=item.pk,
+    access.require_item(actor, Need.REVIEW)
+    entry = item_return_to_lead(
+        item_id=item_id, actor=actor, expected_version=expected_version, reason=reason
+    )
+    return _record_decision(
+        entry=entry,
         actor=actor,
-        expected_version=expected_version,
         kind=ClosureDecision.Kind.RETURNED,
-        status_to=Item.Status.IN_PROGRESS,
-        text=_("Returned to the lead: %(reason)s") % {"reason": reason},
         note=reason,
         effective_on=timezone.localdate(),
-        item_changes={},
-        proposal=latest_proposal(item),
     )
 
 
 @transaction.atomic
-def closure_record_hmicfrs_outcome(
+def closure_record_hmicfrs_verified(
     *,
     item_id: int,
     actor: AbstractBaseUser,
     expected_version: int,
-    accepted: bool,
-    outcome_on: dt.date,
+    verified_on: dt.date,
     note: str,
 ) -> ClosureDecision:
-    """Record HMICFRS's verdict on a closed item; "not accepted" reopens it."""
-    _require_reviewer(actor)
-    note = note.strip()
-    if not note:
-        raise ValidationError(
-            _("Say what HMICFRS decided and on what evidence."), code="required"
-        )
-    if outcome_on > timezone.localdate():
-        raise ValidationError(_("The date cannot be in the future."), code="future")
-    item = _locked_item(item_id, expected_version, Item.Status.CLOSED)
-    if accepted and item.hmicfrs_verified_on is not None:
-        raise ValidationError(
-            _("HMICFRS verification is already recorded for this item."),
-            code="already_verified",
-        )
-    when = date_format(outcome_on, "j F Y")
-    if accepted:
-        kind = ClosureDecision.Kind.HMICFRS_VERIFIED
-        status_to = ""
-        text = _("Closure verified by HMICFRS on %(when)s: %(note)s")
-        changes: dict = {"hmicfrs_verified_on": outcome_on}
-    else:
-        kind = ClosureDecision.Kind.HMICFRS_NOT_ACCEPTED
-        status_to = Item.Status.IN_PROGRESS
-        text = _("HMICFRS did not accept the closure (%(when)s): %(note)s")
-        changes = {"closed_on": None, "hmicfrs_verified_on": None}
-    return _decide(
-        item_id=item.pk,
+    """Record that HMICFRS verified a closed item's closure; the item stays closed."""
+    access.require_item(actor, Need.REVIEW)
+    entry = item_record_hmicfrs_verified(
+        item_id=item_id,
         actor=actor,
         expected_version=expected_version,
-        kind=kind,
-        status_to=status_to,
-        text=text % {"when": when, "note": note},
+        verified_on=verified_on,
         note=note,
-        effective_on=outcome_on,
-        item_changes=changes,
-        proposal=latest_proposal(item),
+    )
+    return _record_decision(
+        entry=entry,
+        actor=actor,
+        kind=ClosureDecision.Kind.HMICFRS_VERIFIED,
+        note=note,
+        effective_on=verified_on,
+    )
+
+
+@transaction.atomic
+def closure_record_hmicfrs_not_accepted(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    decided_on: dt.date,
+    note: str,
+) -> ClosureDecision:
+    """Record that HMICFRS did not accept a closure; the item reopens."""
+    access.require_item(actor, Need.REVIEW)
+    entry = item_reopen_hmicfrs_not_accepted(
+        item_id=item_id,
+        actor=actor,
+        expected_version=expected_version,
+        decided_on=decided_on,
+        note=note,
+    )
+    return _record_decision(
+        entry=entry,
+        actor=actor,
+        kind=ClosureDecision.Kind.HMICFRS_NOT_ACCEPTED,
+        note=note,
+        effective_on=decided_on,
     )
 
 
@@ -228,14 +172,11 @@ def target_date_request(
     reason: str,
 ) -> TargetDateChange:
     """Ask for a new target date, with a reason; one open request per item."""
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change items."), code="forbidden"
-        )
+    require_date_change(actor, Need.EDIT)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for the new date."), code="required")
-    item = Item.objects.select_for_update().get(pk=item_id)
+    item = lock_item(item_id=item_id, expected_version=None)
     if not item.is_open:
         raise ValidationError(
             _("The item is %(status)s: its target date no longer moves.")
@@ -296,7 +237,7 @@ def target_date_decide(
     The original target date never changes. A reviewer cannot decide their own
     request.
     """
-    _require_reviewer(actor)
+    require_date_change(actor, Need.REVIEW)
     note = note.strip()
     if not approve and not note:
         raise ValidationError(
@@ -322,7 +263,7 @@ def target_date_decide(
             _("You made this request, so another reviewer must decide it."),
             code="own_request",
         )
-    item = Item.objects.select_for_update().get(pk=change.item_id)
+    item = lock_item(item_id=change.item_id, expected_version=None)
     if approve and not item.is_open:
         raise ValidationError(
             _("The item is %(status)s: its target date no longer moves.")
@@ -349,8 +290,7 @@ def target_date_decide(
         item.target_date = change.to_date
         if item.original_target_date is None:
             item.original_target_date = old or change.to_date
-        item.version += 1
-        save_with_history(
+        save_item(
             item,
             actor=actor,
             reason=_(
@@ -381,10 +321,7 @@ def report_record_s55(
     reason: str,
 ) -> Report:
     """Record the section 55 steps for a report; dates cannot precede publication."""
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change reports."), code="forbidden"
-        )
+    access.require_report(actor, Need.EDIT)
     report = Report.objects.select_for_update().get(pk=report_id)
     for label, value in (
         (_("The date the comments were requested by"), chief_comments_requested_by),
@@ -420,16 +357,10 @@ def item_record_s55_response(
     response: str,
 ) -> Item:
     """Record what will be done about a recommendation, or why nothing (s.55(5B))."""
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change items."), code="forbidden"
-        )
-    item = Item.objects.select_for_update().get(pk=item_id)
-    if item.version != expected_version:
-        raise item_conflict(item)
+    access.require_item(actor, Need.EDIT)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
     item.s55_response = response.strip()
-    item.version += 1
-    save_with_history(
+    save_item(
         item,
         actor=actor,
         reason=_("Section 55 response recorded")

@@ -5,21 +5,24 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from recommendations import roles
+from recommendations import access
+from recommendations.access import Need
 from recommendations.figures import CachedCountPaginator
-from recommendations.models import Item, Report
+from recommendations.models import Report
+from recommendations.selectors import latest_proposal
 from recommendations.views import as_at_day
 
 from . import documents, selectors, services
+from .access import date_change_for_user
 from .forms import (
     ChangesForm,
     ClosureDecisionForm,
@@ -31,7 +34,6 @@ from .forms import (
     S55ResponseForm,
     ScrutinyForm,
 )
-from .models import TargetDateChange
 
 
 def _docx_response(content: bytes, filename: str) -> HttpResponse:
@@ -42,16 +44,6 @@ def _docx_response(content: bytes, filename: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _require_reviewer(request: HttpRequest) -> None:
-    if not roles.can_review(request.user):
-        raise PermissionDenied
-
-
-def _item_for_decision(request: HttpRequest, pk: int) -> Item:
-    _require_reviewer(request)
-    return get_object_or_404(Item.objects.select_related("report", "lead"), pk=pk)
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -65,8 +57,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not roles.can_view(request.user):
-        raise PermissionDenied
+    access.require_page(request.user, Need.VIEW)
     day = as_at_day(request)
     today = day or timezone.localdate()
     context = selectors.dashboard(today=today, user=request.user, as_at=day is not None)
@@ -78,7 +69,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def review(request: HttpRequest) -> HttpResponse:
-    _require_reviewer(request)
+    access.require_page(request.user, Need.REVIEW)
     today = timezone.localdate()
     form = ReviewFilterForm(request.GET or None, lead_teams=selectors.lead_teams())
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -130,7 +121,7 @@ def _overdue_list_query(scope: dict) -> str:
 
 @require_http_methods(["GET", "POST"])
 def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for_decision(request, pk)
+    item = access.item_for_user(request.user, pk, need=Need.REVIEW)
     form = ClosureDecisionForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -167,7 +158,7 @@ def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "item": item,
             "form": form,
-            "proposal": services.latest_proposal(item),
+            "proposal": latest_proposal(item=item),
             "next": _next_url(request, ""),
         },
         status=400 if form.errors else 200,
@@ -176,19 +167,27 @@ def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def hmicfrs_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for_decision(request, pk)
+    item = access.item_for_user(request.user, pk, need=Need.REVIEW)
     form = HmicfrsOutcomeForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.closure_record_hmicfrs_outcome(
-                item_id=item.pk,
-                actor=request.user,
-                expected_version=data["version"],
-                accepted=data["outcome"] == "verified",
-                outcome_on=data["outcome_on"],
-                note=data["note"],
-            )
+            if data["outcome"] == "verified":
+                services.closure_record_hmicfrs_verified(
+                    item_id=item.pk,
+                    actor=request.user,
+                    expected_version=data["version"],
+                    verified_on=data["outcome_on"],
+                    note=data["note"],
+                )
+            else:
+                services.closure_record_hmicfrs_not_accepted(
+                    item_id=item.pk,
+                    actor=request.user,
+                    expected_version=data["version"],
+                    decided_on=data["outcome_on"],
+                    note=data["note"],
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -204,9 +203,7 @@ def hmicfrs_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def date_request(request: HttpRequest, pk: int) -> HttpResponse:
-    if not roles.can_edit(request.user):
-        raise PermissionDenied
-    item = get_object_or_404(Item.objects.select_related("report"), pk=pk)
+    item = access.item_for_user(request.user, pk, need=Need.EDIT)
     form = DateChangeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -234,10 +231,7 @@ def date_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def date_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_reviewer(request)
-    change = get_object_or_404(
-        TargetDateChange.objects.select_related("item__report", "requested_by"), pk=pk
-    )
+    change = date_change_for_user(request.user, pk, need=Need.REVIEW)
     form = DateDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
@@ -278,8 +272,7 @@ def date_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def s55_list(request: HttpRequest) -> HttpResponse:
-    if not roles.can_view(request.user):
-        raise PermissionDenied
+    access.require_page(request.user, Need.VIEW)
     today = timezone.localdate()
     paginator = CachedCountPaginator(
         selectors.s55_reports(), settings.ITEMS_PER_PAGE, count_key=("s55",)
@@ -300,9 +293,7 @@ def s55_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def s55_report(request: HttpRequest, pk: int) -> HttpResponse:
-    if not roles.can_view(request.user):
-        raise PermissionDenied
-    report = get_object_or_404(Report, pk=pk)
+    report = access.report_for_user(request.user, pk, need=Need.VIEW)
     today = timezone.localdate()
     recommendations = selectors.s55_recommendations(report=report)
     return render(
@@ -317,16 +308,14 @@ def s55_report(request: HttpRequest, pk: int) -> HttpResponse:
             )[:1],
             "recommendations": recommendations,
             "missing": [item for item in recommendations if not item.s55_response],
-            "can_edit": roles.can_edit(request.user),
+            "can_edit": access.allows(request.user, Need.EDIT),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def s55_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    if not roles.can_edit(request.user):
-        raise PermissionDenied
-    report = get_object_or_404(Report, pk=pk)
+    report = access.report_for_user(request.user, pk, need=Need.EDIT)
     form = S55Form(
         request.POST or None,
         initial={
@@ -357,9 +346,7 @@ def s55_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def s55_response(request: HttpRequest, pk: int) -> HttpResponse:
-    if not roles.can_edit(request.user):
-        raise PermissionDenied
-    item = get_object_or_404(Item.objects.select_related("report"), pk=pk)
+    item = access.item_for_user(request.user, pk, need=Need.EDIT)
     form = S55ResponseForm(
         request.POST or None,
         initial={"version": item.version, "response": item.s55_response},
@@ -388,9 +375,7 @@ def s55_response(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def s55_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The draft response as DOCX; "final" only when every recommendation has one."""
-    if not roles.can_view(request.user):
-        raise PermissionDenied
-    report = get_object_or_404(Report, pk=pk)
+    report = access.report_for_user(request.user, pk, need=Need.VIEW)
     recommendations = selectors.s55_recommendations(report=report)
     final = request.GET.get("final") == "1"
     missing = [item for item in recommendations if not item.s55_response]
@@ -423,8 +408,7 @@ def _scrutiny_form(request: HttpRequest) -> ScrutinyForm:
 @require_GET
 def scrutiny(request: HttpRequest) -> HttpResponse:
     """The panel paper: print-ready here, DOCX from scrutiny_document."""
-    if not roles.can_view(request.user):
-        raise PermissionDenied
+    access.require_page(request.user, Need.VIEW)
     form = _scrutiny_form(request)
     paper = None
     if form.is_bound and form.is_valid():
@@ -443,8 +427,7 @@ def scrutiny(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def scrutiny_document(request: HttpRequest) -> HttpResponse:
-    if not roles.can_view(request.user):
-        raise PermissionDenied
+    access.require_page(request.user, Need.VIEW)
     form = _scrutiny_form(request)
     if not (form.is_bound and form.is_valid()):
         return redirect("oversight:scrutiny")
@@ -459,8 +442,7 @@ def scrutiny_document(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def changes(request: HttpRequest) -> HttpResponse:
-    if not roles.can_view(request.user):
-        raise PermissionDenied
+    access.require_page(request.user, Need.VIEW)
     form = ChangesForm(request.GET if "since" in request.GET else None)
     rows = None
     if form.is_bound and form.is_valid():

@@ -1,6 +1,5 @@
 """Checks on uploaded evidence: size, and type judged by content, not by name."""
 
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -8,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from . import uploads
+from .uploads import ArchiveRefused, Refusal
 
 OOXML = {
     "docx": (
@@ -27,16 +29,16 @@ ODF = {
     "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
-SIGNATURES = {
-    "pdf": (b"%PDF-", "application/pdf"),
-    "png": (b"\x89PNG\r\n\x1a\n", "image/png"),
-    "jpg": (b"\xff\xd8\xff", "image/jpeg"),
-    "jpeg": (b"\xff\xd8\xff", "image/jpeg"),
+# Extension -> (the kind its first bytes must show, content type).
+SIGNED = {
+    "pdf": ("pdf", "application/pdf"),
+    "png": ("png", "image/png"),
+    "jpg": ("jpeg", "image/jpeg"),
+    "jpeg": ("jpeg", "image/jpeg"),
 }
 TEXT = {"txt": "text/plain", "csv": "text/csv", "eml": "message/rfc822"}
-ALLOWED_EXTENSIONS = sorted([*OOXML, *ODF, *SIGNATURES, *TEXT])
-# Zip archives are opened to read their table of contents only; a bound on the
-# declared uncompressed size refuses archive bombs before anything is expanded.
+ALLOWED_EXTENSIONS = sorted([*OOXML, *ODF, *SIGNED, *TEXT])
+# The most an office document's parts may expand to (recommendations.uploads).
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 
 
@@ -51,28 +53,26 @@ def _refuse(message: str) -> ValidationError:
     return ValidationError(message, code="evidence_refused")
 
 
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
-def _zip_names(upload: UploadedFile) -> list[str] | None:
-    upload.seek(0)
+def _office_content_type(upload: UploadedFile, extension: str) -> str | None:
+    """The document's content type, or None when it is not a real one."""
     try:
-        with zipfile.ZipFile(upload) as archive:
-            infos = archive.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED_BYTES:
-                raise _refuse(_("The file expands to more than the size allowed."))
-            names = [info.filename for info in infos]
-            if "mimetype" in names:
-                names.append(
-                    "mimetype:"
-                    + archive.read("mimetype")[:100].decode("ascii", "replace")
-                )
-            return names
-    except zipfile.BadZipFile:
+        archive = uploads.open_archive(
+            upload, max_expanded_bytes=MAX_UNCOMPRESSED_BYTES
+        )
+    except ArchiveRefused as refused:
+        if refused.reason == Refusal.TOO_LARGE:
+            raise _refuse(
+                _("The file expands to more than the size allowed.")
+            ) from refused
+        if refused.reason == Refusal.MACROS:
+            raise _refuse(_("Files containing macros are not accepted.")) from refused
         return None
-    finally:
-        upload.seek(0)
+    if extension in OOXML:
+        prefix, content_type = OOXML[extension]
+        real = "[Content_Types].xml" in archive.names and archive.has_part_under(prefix)
+        return content_type if real else None
+    content_type = ODF[extension]
+    return content_type if archive.mimetype == content_type else None
 
 
 def check_evidence(upload: UploadedFile) -> CheckedEvidence:
@@ -86,44 +86,35 @@ def check_evidence(upload: UploadedFile) -> CheckedEvidence:
             _("The selected file must be smaller than %(limit)s.")
             % {"limit": filesizeformat(limit)}
         )
-    extension = _extension(name)
+    extension = uploads.extension(name)
     if extension not in ALLOWED_EXTENSIONS:
         raise _refuse(
             _("The selected file must be one of: %(types)s.")
             % {"types": ", ".join(ext.upper() for ext in ALLOWED_EXTENSIONS)}
         )
     upload.seek(0)
-    head = upload.read(8192)
+    head = upload.read(uploads.HEAD_BYTES)
     upload.seek(0)
     mismatch = _refuse(
         _("The selected file is not a real %(type)s file.")
         % {"type": extension.upper()}
     )
-    if extension in SIGNATURES:
-        signature, content_type = SIGNATURES[extension]
-        if not head.startswith(signature):
+    content_type: str | None
+    if extension in SIGNED:
+        kind, content_type = SIGNED[extension]
+        if uploads.sniff(head) != kind:
             raise mismatch
     elif extension in OOXML or extension in ODF:
-        if not head.startswith(b"PK\x03\x04"):
+        if uploads.sniff(head) != "zip":
             raise mismatch
-        names = _zip_names(upload) or []
-        if any("vbaproject" in entry.lower() for entry in names):
-            raise _refuse(_("Files containing macros are not accepted."))
-        if extension in OOXML:
-            prefix, content_type = OOXML[extension]
-            if "[Content_Types].xml" not in names or not any(
-                entry.startswith(prefix) for entry in names
-            ):
-                raise mismatch
-        else:
-            content_type = ODF[extension]
-            if f"mimetype:{content_type}" not in names:
-                raise mismatch
+        content_type = _office_content_type(upload, extension)
+        if content_type is None:
+            raise mismatch
     else:
         content_type = TEXT[extension]
         data = upload.read()
         upload.seek(0)
-        if b"\x00" in data:
+        if not uploads.is_text(data):
             raise mismatch
         try:
             data.decode("utf-8")

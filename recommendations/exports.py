@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from . import choicesets
+from . import choicesets, people
 from .models import Item, Owner, ProgressUpdate
 
 HEADER = [
@@ -58,7 +58,7 @@ def rows(items: Iterable[Any], today: dt.date) -> Iterable[list[Any]]:
             str(Item.Kind(item.kind).label),
             ", ".join(choicesets.labels(item.owners, Owner)),
             item.text,
-            (lead.get_full_name() or lead.get_username()) if lead else "",
+            people.display_name(lead) if lead else "",
             str(Item.Status(item.status).label),
             str(Item.Rag(item.rag_value).label) if item.rag_value else "",
             item.original_target_date,

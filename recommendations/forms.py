@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import people, workflow
 from .evidence import ALLOWED_EXTENSIONS, check_evidence
 from .figures import cached_figure
 from .loading.files import FileRefused, read_upload
@@ -100,9 +100,7 @@ class ItemEditForm(VersionedForm):
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["lead"].queryset = lead_choices()
-        self.fields["lead"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
+        self.fields["lead"].label_from_instance = people.display_name
         if item.target_date is not None:
             del self.fields["target_date"]
 

@@ -1,4 +1,5 @@
-"""The four roles and what each may do: the one place views ask.
+"""The four roles and what each may do. Pages and services ask through
+recommendations.access (one helper per object type), which is built on these.
 
 Roles are Django groups, created by migration 0002. A signed-in user in none of them
 (an "outsider") may see nothing.

@@ -9,7 +9,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import asat, choicesets
+from . import asat, choicesets, people
 from .asat import day_cutoff
 from .models import AsAtEntry, Item, Owner, ProgressUpdate, Report
 
@@ -141,25 +141,14 @@ HISTORY_FIELDS = [
 ]
 
 
-def _person_name(first: str, last: str, username: str) -> str:
-    """As User.get_full_name() or the username, from plain values."""
-    return f"{first} {last}".strip() or username
-
-
 def _history_user_name(record: dict[str, Any]) -> str:
     if record["history_user__username"] is None:
-        return str(_("System"))
-    return _person_name(
-        record["history_user__first_name"],
-        record["history_user__last_name"],
-        record["history_user__username"],
+        return people.display_name(None)
+    return people.full_name(
+        first_name=record["history_user__first_name"],
+        last_name=record["history_user__last_name"],
+        username=record["history_user__username"],
     )
-
-
-def _user_name(user: Any) -> str:
-    if user is None:
-        return str(_("System"))
-    return user.get_full_name() or user.get_username()
 
 
 def _display(
@@ -170,7 +159,7 @@ def _display(
     if name == "owners":
         return ", ".join(choicesets.labels(value, Owner))
     if name == "lead_id":
-        return _user_name(users.get(value))
+        return people.lead_name(users.get(value))
     if name == "cause_of_concern_id":
         return items.get(value, f"#{value}")
     if name == "status":
@@ -251,6 +240,16 @@ def item_history(
     return entries
 
 
+def latest_proposal(*, item: Item) -> ProgressUpdate | None:
+    """The progress update that last moved the item to pending sign-off."""
+    return (
+        ProgressUpdate.objects.filter(item=item, status_to=Item.Status.PENDING_SIGN_OFF)
+        .select_related("author")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def lead_choices() -> QuerySet:
     """Users who can lead an item: active members of an editing role."""
     from . import roles
@@ -266,7 +265,7 @@ def lead_choices() -> QuerySet:
 def lead_options() -> list[tuple[int, str]]:
     """(id, name) for every possible lead, as the lead filter lists them."""
     return [
-        (pk, _person_name(first, last, username))
+        (pk, people.full_name(first_name=first, last_name=last, username=username))
         for pk, username, first, last in lead_choices().values_list(
             "pk", "username", "first_name", "last_name"
         )

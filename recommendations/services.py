@@ -1,14 +1,13 @@
 """Every write to reports, items and progress updates goes through these functions.
 
-Each one: opens a transaction, re-reads and locks what it changes, checks the rules,
-writes with history (acting user and reason), in that order.
+Each one, in a transaction and in this order: checks access (recommendations.access),
+locks what it changes and compares versions (recommendations.versions), checks the
+state (recommendations.workflow), writes with history (acting user and reason).
 """
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -18,58 +17,18 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import choicesets, roles, workflow
-from .evidence import check_evidence
+from . import access, choicesets, selectors, workflow
+from .access import Need
+from .evidence import CheckedEvidence, check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check
 from .models import Item, ProgressUpdate, Report
 
+# Raised by these services; callers catch it by this name.
+from .versions import ConflictError as ConflictError
+from .versions import lock_item, save_item
+
 security_logger = logging.getLogger("tracker.security")
-
-
-class ConflictError(ValidationError):
-    """The item changed after the form was opened; nothing was written."""
-
-
-def display_name(user: AbstractBaseUser | None) -> str:
-    if user is None:
-        return str(_("the system"))
-    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
-    return full_name or user.get_username()
-
-
-def item_conflict(item: Item) -> "ConflictError":
-    """The error for a form opened before the item's latest change."""
-    latest = item.history.select_related("history_user").first()
-    who = display_name(latest.history_user if latest else None)
-    when = (
-        date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
-        if latest
-        else ""
-    )
-    return ConflictError(
-        _(
-            "This item was changed by %(who)s on %(when)s since you opened it. "
-            "Nothing has been saved. Review the current details and try again."
-        )
-        % {"who": who, "when": when},
-        code="stale",
-    )
-
-
-def _lock_item(*, item_id: int, expected_version: int | None) -> Item:
-    """Lock the item row and refuse if it changed since the form was opened."""
-    item = Item.objects.select_for_update().get(pk=item_id)
-    if expected_version is not None and item.version != expected_version:
-        raise item_conflict(item)
-    return item
-
-
-def _require_editor(actor: AbstractBaseUser) -> None:
-    if not roles.can_edit(actor):
-        raise ValidationError(
-            _("You do not have permission to change items."), code="forbidden"
-        )
 
 
 @transaction.atomic
@@ -84,8 +43,8 @@ def item_update_working_fields(
     reason: str,
 ) -> Item:
     """Change lead, lead team or a first target date; allocating a lead starts work."""
-    _require_editor(actor)
-    item = _lock_item(item_id=item_id, expected_version=expected_version)
+    access.require_item(actor, Need.EDIT)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
     if item.target_date is not None and target_date != item.target_date:
         raise ValidationError(
             _(
@@ -111,8 +70,7 @@ def item_update_working_fields(
         item.status = Item.Status.IN_PROGRESS
     elif item.status == Item.Status.IN_PROGRESS and item.lead_id is None:
         item.status = Item.Status.AWAITING_ALLOCATION
-    item.version += 1
-    save_with_history(item, actor=actor, reason=reason.strip())
+    save_item(item, actor=actor, reason=reason.strip())
     return item
 
 
@@ -127,27 +85,19 @@ def progress_update_record(
     status_reason: str = "",
     evidence_file: UploadedFile | None = None,
     evidence_link: str = "",
-    decision: bool = False,
-    item_changes: Mapping[str, Any] | None = None,
-    history_reason: str = "",
 ) -> ProgressUpdate:
-    """Append a progress update; a status move must be one the workflow allows.
-
-    Oversight passes `decision=True` for sign-off, return and HMICFRS outcomes, with
-    the item fields the decision sets (`item_changes`) and the history reason.
-    """
-    _require_editor(actor)
+    """Append a progress update; a status move must be one the workflow allows."""
+    access.require_item(actor, Need.EDIT)
     if not text.strip():
         raise ValidationError(_("Enter the update."), code="required")
     checked = check_evidence(evidence_file) if evidence_file else None
-    # A note alone overwrites nothing, so only a change to the item must be current.
-    changes_item = bool(status_to) or bool(item_changes)
-    item = _lock_item(
-        item_id=item_id, expected_version=expected_version if changes_item else None
+    # A note alone overwrites nothing, so only a status move must be current.
+    item = lock_item(
+        item_id=item_id, expected_version=expected_version if status_to else None
     )
-    status_from = item.status
     if status_to == item.status:
         status_to = ""
+    status_from = ""
     if status_to:
         workflow.check_move(
             item,
@@ -155,33 +105,188 @@ def progress_update_record(
             status_to,
             has_evidence=bool(checked or evidence_link),
             reason=status_reason,
-            decision=decision,
         )
-        item.status = status_to
-        item.status_reason = (
-            status_reason.strip() if status_to == Item.Status.NO_FURTHER_ACTION else ""
+        status_from = _move(
+            item,
+            to=status_to,
+            reason=status_reason if status_to == Item.Status.NO_FURTHER_ACTION else "",
         )
-    for name, value in (item_changes or {}).items():
-        setattr(item, name, value)
-    if status_to or item_changes:
-        item.version += 1
-        save_with_history(
+        save_item(
             item,
             actor=actor,
-            reason=history_reason
-            or str(_("Progress update: status moved to %(status)s"))
+            reason=str(_("Progress update: status moved to %(status)s"))
             % {"status": item.get_status_display().lower()},
         )
+    return _append_entry(
+        item=item,
+        actor=actor,
+        text=text,
+        status_from=status_from,
+        evidence_file=evidence_file,
+        checked=checked,
+        evidence_link=evidence_link,
+    )
+
+
+# Oversight's decisions on an item. Each sets only the fields its rule names; the
+# oversight services record the decision itself (oversight.models.ClosureDecision).
+
+
+@transaction.atomic
+def item_sign_off(
+    *, item_id: int, actor: AbstractBaseUser, expected_version: int, note: str
+) -> ProgressUpdate:
+    """A reviewer closes an item pending sign-off, today, unless they proposed it."""
+    access.require_item(actor, Need.REVIEW)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.SIGN_OFF)
+    proposal = selectors.latest_proposal(item=item)
+    if proposal is not None and proposal.author_id == actor.pk:
+        raise ValidationError(
+            _(
+                "You proposed this item for closure, so another reviewer must "
+                "sign it off."
+            ),
+            code="own_proposal",
+        )
+    note = note.strip()
+    item.closed_on = timezone.localdate()
+    return _decide(
+        item,
+        actor=actor,
+        decision=workflow.SIGN_OFF,
+        text=str(_("Signed off as closed.")) + (f" {note}" if note else ""),
+    )
+
+
+@transaction.atomic
+def item_return_to_lead(
+    *, item_id: int, actor: AbstractBaseUser, expected_version: int, reason: str
+) -> ProgressUpdate:
+    """A reviewer returns an item pending sign-off to in progress, with a reason."""
+    access.require_item(actor, Need.REVIEW)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Give the reason for returning the item."), code="required"
+        )
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.RETURN)
+    return _decide(
+        item,
+        actor=actor,
+        decision=workflow.RETURN,
+        text=str(_("Returned to the lead: %(reason)s")) % {"reason": reason},
+    )
+
+
+@transaction.atomic
+def item_record_hmicfrs_verified(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    verified_on: dt.date,
+    note: str,
+) -> ProgressUpdate:
+    """HMICFRS verified a closed item's closure: its date is recorded, once."""
+    access.require_item(actor, Need.REVIEW)
+    note = _hmicfrs_note(note=note, decided_on=verified_on)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.HMICFRS_VERIFIED)
+    if item.hmicfrs_verified_on is not None:
+        raise ValidationError(
+            _("HMICFRS verification is already recorded for this item."),
+            code="already_verified",
+        )
+    item.hmicfrs_verified_on = verified_on
+    return _decide(
+        item,
+        actor=actor,
+        decision=workflow.HMICFRS_VERIFIED,
+        text=str(_("Closure verified by HMICFRS on %(when)s: %(note)s"))
+        % {"when": date_format(verified_on, "j F Y"), "note": note},
+    )
+
+
+@transaction.atomic
+def item_reopen_hmicfrs_not_accepted(
+    *,
+    item_id: int,
+    actor: AbstractBaseUser,
+    expected_version: int,
+    decided_on: dt.date,
+    note: str,
+) -> ProgressUpdate:
+    """HMICFRS did not accept a closure: the item reopens, its closure dates cleared."""
+    access.require_item(actor, Need.REVIEW)
+    note = _hmicfrs_note(note=note, decided_on=decided_on)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.HMICFRS_NOT_ACCEPTED)
+    item.closed_on = None
+    item.hmicfrs_verified_on = None
+    return _decide(
+        item,
+        actor=actor,
+        decision=workflow.HMICFRS_NOT_ACCEPTED,
+        text=str(_("HMICFRS did not accept the closure (%(when)s): %(note)s"))
+        % {"when": date_format(decided_on, "j F Y"), "note": note},
+    )
+
+
+def _hmicfrs_note(*, note: str, decided_on: dt.date) -> str:
+    """HMICFRS's verdict needs what it decided on, and a date not in the future."""
+    note = note.strip()
+    if not note:
+        raise ValidationError(
+            _("Say what HMICFRS decided and on what evidence."), code="required"
+        )
+    if decided_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."), code="future")
+    return note
+
+
+def _decide(
+    item: Item, *, actor: AbstractBaseUser, decision: workflow.Decision, text: str
+) -> ProgressUpdate:
+    """Move a locked item as decided, save it with history, add it to the timeline."""
+    status_from = _move(item, to=decision.to, reason="")
+    save_item(item, actor=actor, reason=text)
+    return _append_entry(item=item, actor=actor, text=text, status_from=status_from)
+
+
+def _move(item: Item, *, to: str, reason: str) -> str:
+    """Set a checked status on a locked item; the status it left, or "" if none."""
+    if to == item.status:
+        return ""
+    status_from = item.status
+    item.status = to
+    # Only "no further action" keeps a reason on the item; any other move clears it.
+    item.status_reason = reason.strip()
+    return status_from
+
+
+def _append_entry(
+    *,
+    item: Item,
+    actor: AbstractBaseUser,
+    text: str,
+    status_from: str,
+    evidence_file: UploadedFile | None = None,
+    checked: CheckedEvidence | None = None,
+    evidence_link: str = "",
+) -> ProgressUpdate:
+    """Add an entry to the item's timeline; a move when `status_from` is set."""
     update = ProgressUpdate(
         item=item,
         author=actor,
         created_at=timezone.now(),
         text=text.strip(),
-        status_from=status_from if status_to else "",
-        status_to=status_to,
+        status_from=status_from,
+        status_to=item.status if status_from else "",
         evidence_link=evidence_link.strip(),
     )
-    if checked and evidence_file is not None:
+    if checked is not None and evidence_file is not None:
         update.evidence_name = checked.name
         update.evidence_content_type = checked.content_type
         update.evidence_size = checked.size
@@ -223,10 +328,7 @@ def report_import(
     The draft is checked again here, so a preview that went stale (someone loaded
     the same report meanwhile) cannot save duplicates. Any error saves nothing.
     """
-    if not roles.is_administrator(actor):
-        raise ValidationError(
-            _("Only an administrator can load reports."), code="forbidden"
-        )
+    access.require_report(actor, Need.ADMINISTER)
     preview = check(draft)
     if preview.has_errors:
         messages = list(preview.report_errors.values()) + [
@@ -284,8 +386,7 @@ def report_import(
                 item.hmicfrs_id = row.hmicfrs_id
             if row.target_date and item.target_date is None:
                 item.target_date = item.original_target_date = row.target_date
-            item.version += 1
-            save_with_history(
+            save_item(
                 item,
                 actor=actor,
                 reason=str(_("Updated from %(source)s: %(changes)s"))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
+from . import access, roles
+from .access import Need
 from .models import Item
 
 Status = Item.Status
@@ -17,19 +18,18 @@ Status = Item.Status
 
 @dataclass(frozen=True)
 class Move:
+    """A status move a progress update may make."""
+
     to: str
     reviewers_only: bool = False
     needs_evidence: bool = False
-    needs_reason: bool = False
+    needs_reason: bool = False  # why no further action is needed
     needs_lead: bool = False
-    # Decisions (sign-off, return, HMICFRS outcome) are made through the oversight
-    # pages, which record the decision itself; a progress update cannot make them.
-    decision: bool = False
 
 
 # Closing an item (sign-off), returning it, and reopening a closed one are decisions
 # of the Deputy Chief Constable's review (oversight), not moves a progress update can
-# make.
+# make: they are the DECISIONS below.
 MOVES: dict[str, tuple[Move, ...]] = {
     Status.AWAITING_ALLOCATION: (
         Move(Status.IN_PROGRESS, needs_lead=True),
@@ -41,28 +41,39 @@ MOVES: dict[str, tuple[Move, ...]] = {
     ),
     Status.PENDING_SIGN_OFF: (
         Move(Status.IN_PROGRESS),
-        Move(Status.CLOSED, reviewers_only=True, decision=True),
         Move(Status.NO_FURTHER_ACTION, reviewers_only=True, needs_reason=True),
     ),
-    Status.CLOSED: (
-        Move(Status.IN_PROGRESS, reviewers_only=True, needs_reason=True, decision=True),
-    ),
+    Status.CLOSED: (),
     Status.NO_FURTHER_ACTION: (Move(Status.IN_PROGRESS, reviewers_only=True),),
 }
 
 
-def allowed_moves(
-    item: Item, user: roles.User, *, decisions: bool = False
-) -> list[Move]:
-    """The moves `user` may make; decisions only when asked for by oversight."""
-    if not roles.can_edit(user):
+@dataclass(frozen=True)
+class Decision:
+    """A decision of oversight's: made from one status, leaving the item in another.
+
+    Who may decide is an access rule (recommendations.access, Need.REVIEW).
+    """
+
+    from_status: str
+    to: str
+
+
+SIGN_OFF = Decision(Status.PENDING_SIGN_OFF, Status.CLOSED)
+RETURN = Decision(Status.PENDING_SIGN_OFF, Status.IN_PROGRESS)
+# HMICFRS's verdict on a closed item: verified leaves it closed; not accepted
+# reopens it.
+HMICFRS_VERIFIED = Decision(Status.CLOSED, Status.CLOSED)
+HMICFRS_NOT_ACCEPTED = Decision(Status.CLOSED, Status.IN_PROGRESS)
+DECISIONS = (SIGN_OFF, RETURN, HMICFRS_VERIFIED, HMICFRS_NOT_ACCEPTED)
+
+
+def allowed_moves(item: Item, user: roles.User) -> list[Move]:
+    """The moves `user` may make to the item through a progress update."""
+    if not access.allows(user, Need.EDIT):
         return []
-    reviewer = roles.can_review(user)
-    return [
-        m
-        for m in MOVES[item.status]
-        if (reviewer or not m.reviewers_only) and (decisions or not m.decision)
-    ]
+    reviewer = access.allows(user, Need.REVIEW)
+    return [m for m in MOVES[item.status] if reviewer or not m.reviewers_only]
 
 
 def check_move(
@@ -72,12 +83,9 @@ def check_move(
     *,
     has_evidence: bool,
     reason: str,
-    decision: bool = False,
 ) -> Move:
     """Return the move from the item's status to `to`, or raise ValidationError."""
     move = next((m for m in MOVES[item.status] if m.to == to), None)
-    if move is not None and move.decision and not decision:
-        move = None
     if move is None:
         raise ValidationError(
             _("An item that is %(current)s cannot be moved to %(target)s here.")
@@ -87,7 +95,7 @@ def check_move(
             },
             code="move_not_allowed",
         )
-    if move not in allowed_moves(item, user, decisions=decision):
+    if move not in allowed_moves(item, user):
         raise ValidationError(
             _("Only a reviewer can move an item to %(target)s.")
             % {"target": Status(to).label.lower()},
@@ -105,9 +113,17 @@ def check_move(
         )
     if move.needs_reason and not reason.strip():
         raise ValidationError(
-            _("Give the reason no further action is needed.")
-            if to == Status.NO_FURTHER_ACTION
-            else _("Give the reason."),
+            _("Give the reason no further action is needed."),
             code="move_needs_reason",
         )
     return move
+
+
+def check_decision(item: Item, decision: Decision) -> None:
+    """Refuse a decision on an item no longer in the status it is made from."""
+    if item.status != decision.from_status:
+        raise ValidationError(
+            _("This item is %(status)s, so this decision cannot be made.")
+            % {"status": item.get_status_display().lower()},
+            code="wrong_state",
+        )

@@ -8,12 +8,14 @@ from Django's temporary upload file, which Django removes.
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from .. import uploads
+from ..uploads import ArchiveRefused, Refusal
 
 Rows = list[list[object]]
 
@@ -34,10 +36,6 @@ class ReadFile:
     rows: Rows
 
 
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
 def read_upload(name: str, data: bytes) -> ReadFile:
     """Rows from a .csv or .xlsx upload's bytes."""
     limit = settings.IMPORT_MAX_BYTES
@@ -48,8 +46,8 @@ def read_upload(name: str, data: bytes) -> ReadFile:
         )
     if not data:
         raise FileRefused(_("The selected file is empty."))
-    extension = _extension(name)
-    is_zip = data.startswith(b"PK\x03\x04")
+    extension = uploads.extension(name)
+    kind = uploads.sniff(data[: uploads.HEAD_BYTES])
     if extension in {"xlsm", "xltm", "xlsb", "xls"}:
         raise FileRefused(
             _(
@@ -58,13 +56,13 @@ def read_upload(name: str, data: bytes) -> ReadFile:
             )
         )
     if extension == "xlsx":
-        if not is_zip:
+        if kind != "zip":
             raise FileRefused(
                 _("The file is named .xlsx but is not an Excel workbook.")
             )
         return ReadFile(name=name, rows=_read_xlsx(data))
     if extension == "csv":
-        if is_zip or data.startswith(b"%PDF") or b"\x00" in data[:4096]:
+        if kind in {"zip", "pdf"} or not uploads.is_text(data[:4096]):
             raise FileRefused(_("The file is named .csv but is not a CSV file."))
         return ReadFile(name=name, rows=_read_csv(data))
     raise FileRefused(_("The file must be a .csv or .xlsx file."))
@@ -93,29 +91,19 @@ def _read_csv(data: bytes) -> Rows:
 
 def _check_archive(data: bytes) -> None:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
-        raise FileRefused(
-            _("The file is named .xlsx but is not an Excel workbook.")
-        ) from error
-    with archive:
-        names = archive.namelist()
-        if any("vbaproject" in n.lower() for n in names):
-            raise FileRefused(_("Workbooks containing macros are not accepted."))
-        if "xl/workbook.xml" not in names:
-            raise FileRefused(
-                _("The file is named .xlsx but is not an Excel workbook.")
-            )
-        total = 0
-        for info in archive.infolist():
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if total > MAX_EXPANDED_BYTES or (
-                info.file_size > 1024 * 1024 and ratio > MAX_RATIO
-            ):
-                raise FileRefused(
-                    _("The workbook expands to more than the size allowed.")
-                )
+        archive = uploads.open_archive(
+            data, max_expanded_bytes=MAX_EXPANDED_BYTES, max_ratio=MAX_RATIO
+        )
+    except ArchiveRefused as refused:
+        if refused.reason == Refusal.MACROS:
+            message = _("Workbooks containing macros are not accepted.")
+        elif refused.reason == Refusal.TOO_LARGE:
+            message = _("The workbook expands to more than the size allowed.")
+        else:
+            message = _("The file is named .xlsx but is not an Excel workbook.")
+        raise FileRefused(message) from refused
+    if "xl/workbook.xml" not in archive.names:
+        raise FileRefused(_("The file is named .xlsx but is not an Excel workbook."))
 
 
 def _read_xlsx(data: bytes) -> Rows:

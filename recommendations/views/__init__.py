@@ -5,18 +5,19 @@ import datetime as dt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import exports, panels, roles, selectors, services, workflow
+from .. import access, exports, panels, selectors, services, workflow
+from ..access import Need
 from ..figures import CachedCountPaginator
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
-from ..models import Item, ProgressUpdate, Report, annotate_rag
+from ..models import Item, Report, annotate_rag
 
 
 def as_at_day(request: HttpRequest) -> dt.date | None:
@@ -31,25 +32,9 @@ def as_at_day(request: HttpRequest) -> dt.date | None:
     return day
 
 
-def _require_viewer(request: HttpRequest) -> None:
-    if not roles.can_view(request.user):
-        raise PermissionDenied
-
-
-def _item_for_view(request: HttpRequest, pk: int) -> Item:
-    _require_viewer(request)
-    return get_object_or_404(Item.objects.select_related("report", "lead"), pk=pk)
-
-
-def _item_for_edit(request: HttpRequest, pk: int) -> Item:
-    if not roles.can_edit(request.user):
-        raise PermissionDenied
-    return get_object_or_404(Item.objects.select_related("report", "lead"), pk=pk)
-
-
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    _require_viewer(request)
+    access.require_page(request.user, Need.VIEW)
     paginator = CachedCountPaginator(
         Report.objects.order_by("-published_on", "title"),
         settings.ITEMS_PER_PAGE,
@@ -72,8 +57,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_viewer(request)
-    report = get_object_or_404(Report, pk=pk)
+    report = access.report_for_user(request.user, pk, need=Need.VIEW)
     today = timezone.localdate()
     groups = selectors.report_items_by_kind(report=report, today=today)
     return render(
@@ -141,7 +125,7 @@ def _ordering(sort: str, day: dt.date | None) -> tuple[str, ...]:
 @require_GET
 def item_export(request: HttpRequest, extension: str) -> HttpResponse:
     """Every item the list's filters match (not only one page), as CSV or XLSX."""
-    _require_viewer(request)
+    access.require_page(request.user, Need.VIEW)
     if extension not in {"csv", "xlsx"}:
         raise Http404
     item_filter, today, day, sort = _filtered_items(request, full_rows=True)
@@ -167,7 +151,7 @@ def item_export(request: HttpRequest, extension: str) -> HttpResponse:
 
 @require_GET
 def item_list(request: HttpRequest) -> HttpResponse:
-    _require_viewer(request)
+    access.require_page(request.user, Need.VIEW)
     item_filter, today, day, sort = _filtered_items(request)
     queryset = item_filter.qs.order_by(*_ordering(sort, day))
     params = request.GET.copy()
@@ -202,7 +186,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for_view(request, pk)
+    item = access.item_for_user(request.user, pk, need=Need.VIEW)
     day = as_at_day(request)
     if day is not None:
         return _item_detail_as_at(request, item, day)
@@ -214,7 +198,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "updates": selectors.item_timeline(item_id=item.pk),
         "history": selectors.item_history(item_id=item.pk),
         "linked_recommendations": item.recommendations.order_by("id"),
-        "can_edit": roles.can_edit(request.user),
+        "can_edit": access.allows(request.user, Need.EDIT),
         "moves": workflow.allowed_moves(item, request.user),
         "panels": panels.panels_for(request, item),
     }
@@ -246,7 +230,7 @@ def _item_detail_as_at(request: HttpRequest, item: Item, day: dt.date) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for_edit(request, pk)
+    item = access.item_for_user(request.user, pk, need=Need.EDIT)
     form = ItemEditForm(
         request.POST or None,
         item=item,
@@ -284,7 +268,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for_edit(request, pk)
+    item = access.item_for_user(request.user, pk, need=Need.EDIT)
     initial = {"version": item.version}
     if request.GET.get("status") in {
         m.to for m in workflow.allowed_moves(item, request.user)
@@ -325,8 +309,7 @@ def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    _require_viewer(request)
-    update = get_object_or_404(ProgressUpdate, pk=pk)
+    update = access.progress_update_for_user(request.user, pk, need=Need.VIEW)
     if not update.evidence_file:
         raise Http404
     try:

@@ -9,24 +9,20 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import roles, services
+from .. import access, services
+from ..access import Need
 from ..forms import ImportConfirmForm, ImportRowForm, ImportTextForm, ImportUploadForm
 from ..loading.preview import Draft, check
 from ..loading.template_files import template_csv, template_xlsx
 
 SESSION_KEY = "report_import"
-
-
-def _require_administrator(request: HttpRequest) -> None:
-    if not roles.is_administrator(request.user):
-        raise PermissionDenied
 
 
 def _draft(request: HttpRequest) -> Draft | None:
@@ -64,13 +60,13 @@ def _start_page(
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     return _start_page(request)
 
 
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _start_page(request, upload_form=form, status=400)
@@ -80,7 +76,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def paste(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     form = ImportTextForm(request.POST)
     if not form.is_valid():
         return _start_page(request, text_form=form, status=400)
@@ -90,7 +86,7 @@ def paste(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def preview(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     draft = _draft(request)
     if draft is None:
         return redirect("recommendations:loading_start")
@@ -111,7 +107,7 @@ def preview(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_row(request: HttpRequest, index: int) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     draft = _draft(request)
     if draft is None or not 0 <= index < len(draft.rows):
         raise Http404
@@ -155,7 +151,7 @@ def edit_row(request: HttpRequest, index: int) -> HttpResponse:
 
 @require_POST
 def confirm(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     draft = _draft(request)
     if draft is None:
         messages.error(request, _("There is nothing to load: start again."))
@@ -200,7 +196,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def cancel(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     request.session.pop(SESSION_KEY, None)
     messages.success(request, _("The upload has been discarded; nothing was loaded."))
     return redirect("recommendations:loading_start")
@@ -208,7 +204,7 @@ def cancel(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def template(request: HttpRequest, extension: str) -> HttpResponse:
-    _require_administrator(request)
+    access.require_page(request.user, Need.ADMINISTER)
     if extension == "csv":
         content, content_type = template_csv(), "text/csv; charset=utf-8"
     elif extension == "xlsx":

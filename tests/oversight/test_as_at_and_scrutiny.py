@@ -335,3 +335,22 @@ def test_indexpastdays_indexes_yesterday_by_default_and_only_once(story):
     with pytest.raises(CommandError, match="not a date"):
         call_command("indexpastdays", "--day", "2025-02-30")
     assert list(AsAtDay.objects.values_list("day", flat=True)) == [yesterday]
+
+
+def test_changes_since_names_a_lead_and_the_lack_of_one(administrator, staff, report):
+    item = write(
+        Item(
+            report=report,
+            reference="9",
+            kind=Item.Kind.RECOMMENDATION,
+            text="Unallocated",
+            owners=choicesets.encode(["pcc"]),
+        ),
+        administrator,
+        D(2025, 1, 5),
+        "Loaded",
+    )
+    write(item, administrator, D(2025, 4, 1), "Allocated", lead=staff)
+    rows = selectors.changes_since(since=D(2025, 3, 1), today=D(2026, 1, 1))
+    changes = {c["field"]: (c["before"], c["after"]) for c in rows[0]["changes"]}
+    assert changes["Lead"] == ("No lead", "Priya Shah")

@@ -56,6 +56,19 @@ def test_counts_due_soon_and_my_items(client_for, staff, make_item, today):
     assert listed.context["page"].paginator.count == 1
 
 
+def test_due_soon_window_is_the_setting(client_for, staff, make_item, today, settings):
+    near = make_item(
+        status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(5)
+    )
+    make_item(status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(20))
+    settings.DUE_SOON_DAYS = 7
+    response = client_for(staff).get(reverse("home"))
+    assert [i.pk for i in response.context["due_soon"]] == [near.pk]
+    assert response.context["due_soon_days"] == 7
+    query = parse_qs(response.context["due_soon_query"])
+    assert query["target_to"] == [f"{today + dt.timedelta(7):%Y-%m-%d}"]
+
+
 def test_dashboard_charts_have_a_table_equivalent(client_for, panel, item):
     html = client_for(panel).get(reverse("home")).content.decode()
     assert 'aria-hidden="true"' in html

@@ -1,0 +1,57 @@
+"""Optimistic concurrency for items: the one version check every service uses.
+
+A form carries the item's version. The service locks the row, compares, and on a
+match writes with the version incremented; a stale form is told who changed the
+item and when, and nothing is written.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from . import people
+from .history import save_with_history
+from .models import Item
+
+
+class ConflictError(ValidationError):
+    """The item changed after the form was opened; nothing was written."""
+
+
+def item_conflict(item: Item) -> ConflictError:
+    """The error for a form opened before the item's latest change."""
+    latest = item.history.select_related("history_user").first()
+    who = people.display_name(latest.history_user if latest else None)
+    when = (
+        date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
+        if latest
+        else ""
+    )
+    return ConflictError(
+        _(
+            "This item was changed by %(who)s on %(when)s since you opened it. "
+            "Nothing has been saved. Review the current details and try again."
+        )
+        % {"who": who, "when": when},
+        code="stale",
+    )
+
+
+def lock_item(*, item_id: int, expected_version: int | None) -> Item:
+    """Lock the item row; refuse if it changed since `expected_version` was read.
+
+    `None` locks without comparing: for writes that overwrite nothing of the item
+    (a note on its timeline, a request about it).
+    """
+    item = Item.objects.select_for_update().get(pk=item_id)
+    if expected_version is not None and item.version != expected_version:
+        raise item_conflict(item)
+    return item
+
+
+def save_item(item: Item, *, actor: AbstractBaseUser | None, reason: str) -> None:
+    """Write a locked item with its version incremented, so open forms go stale."""
+    item.version += 1
+    save_with_history(item, actor=actor, reason=reason)

@@ -4,11 +4,14 @@ import datetime as dt
 import io
 from typing import Any
 
+from django.utils import timezone
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from recommendations.models import Item, Report
+
+from .selectors import ScrutinyPaper
 
 
 def _new_document(title: str) -> Any:
@@ -95,10 +98,10 @@ def table(document: Any, header: list[str], rows: list[list[str]]) -> None:
             cell.text = text
 
 
-def scrutiny_paper(paper: dict[str, Any], organisation: str) -> bytes:
+def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
     """The Joint Audit and Scrutiny Panel paper (see selectors.scrutiny_paper)."""
-    meeting: dt.date = paper["meeting"]
-    previous: dt.date = paper["previous"]
+    meeting: dt.date = paper.meeting
+    previous: dt.date = paper.previous
     document = _new_document(
         f"HMICFRS recommendations: progress report, {meeting:%-d %B %Y}"
     )
@@ -111,70 +114,72 @@ def scrutiny_paper(paper: dict[str, Any], organisation: str) -> bytes:
     table(
         document,
         ["Status", f"{previous:%-d %b %Y}", f"{meeting:%-d %b %Y}"],
-        [[label, str(before), str(now)] for label, before, now in paper["by_status"]],
+        [[label, str(before), str(now)] for label, before, now in paper.by_status],
     )
     document.add_heading("Open items by RAG rating", level=2)
     table(
         document,
         ["RAG", f"{previous:%-d %b %Y}", f"{meeting:%-d %b %Y}"],
-        [[label, str(before), str(now)] for label, before, now in paper["by_rag"]],
+        [[label, str(before), str(now)] for label, before, now in paper.by_rag],
     )
     document.add_heading(f"Closed since {previous:%-d %B %Y}", level=2)
-    if paper["closed"]:
+    if paper.closed:
         table(
             document,
             ["Report", "Item", "Closed"],
-            [
-                [row["report"], row["label"], f"{row['when']:%-d %b %Y}"]
-                for row in paper["closed"]
-            ],
+            [[row.report, row.label, f"{row.when:%-d %b %Y}"] for row in paper.closed],
         )
     else:
         document.add_paragraph("None.")
     document.add_heading("Overdue items", level=2)
-    if paper["overdue"]:
+    if paper.overdue:
         table(
             document,
             ["Report", "Item", "Lead", "Days overdue", "Latest update"],
             [
                 [
-                    row["report"],
-                    row["label"],
-                    row["lead"],
-                    str(row["days_overdue"]),
-                    row["latest"],
+                    row.report,
+                    row.label,
+                    row.lead,
+                    str(row.days_overdue),
+                    (
+                        f"{timezone.localtime(row.latest_at):%-d %b %Y}: "
+                        f"{row.latest_text}"
+                    )
+                    if row.latest_at
+                    else "",
                 ]
-                for row in paper["overdue"]
+                for row in paper.overdue
             ],
         )
     else:
         document.add_paragraph("None.")
     document.add_heading(f"Target dates changed since {previous:%-d %B %Y}", level=2)
-    if paper["date_changes"]:
+    if paper.date_changes:
         table(
             document,
             ["Item", "From", "To", "Reason", "Approved by"],
             [
                 [
-                    row["label"],
-                    row["from"],
-                    row["to"],
-                    row["reason"],
-                    row["approver"],
+                    row.label,
+                    f"{row.from_date:%-d %b %Y}" if row.from_date else "",
+                    f"{row.to_date:%-d %b %Y}",
+                    row.reason,
+                    row.approver,
                 ]
-                for row in paper["date_changes"]
+                for row in paper.date_changes
             ],
         )
     else:
         document.add_paragraph("None.")
     document.add_heading(f"Reports loaded since {previous:%-d %B %Y}", level=2)
-    if paper["reports"]:
+    if paper.reports:
         table(
             document,
             ["Report", "Published", "Items"],
             [
-                [row["title"], f"{row['published']:%-d %b %Y}", str(row["items"])]
-                for row in paper["reports"]
+                [row.title, f"{row.published:%-d %b %Y}", str(row.items)]
+                for row in paper.reports
             ],
         )
     else:

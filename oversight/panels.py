@@ -20,8 +20,8 @@ def item_oversight_panel(request: HttpRequest, item: Item) -> dict[str, Any]:
         "decisions": selectors.closure_decisions(item=item),
         "can_request_date": allows(request.user, Need.EDIT)
         and item.is_open
-        and ledger["pending"] is None,
-        "can_decide_date": reviewer and ledger["pending"] is not None,
+        and ledger.pending is None,
+        "can_decide_date": reviewer and ledger.pending is not None,
         "can_decide_closure": reviewer and item.status == Item.Status.PENDING_SIGN_OFF,
         "can_record_hmicfrs": reviewer and item.status == Item.Status.CLOSED,
     }

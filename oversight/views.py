@@ -60,11 +60,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     day = as_at_day(request)
     today = day or timezone.localdate()
-    context = selectors.dashboard(today=today, user=request.user, as_at=day is not None)
-    context["today"] = today
-    context["as_at"] = day
-    context["s55"] = selectors.s55_due(today=timezone.localdate())
-    return render(request, "oversight/dashboard.html", context)
+    return render(
+        request,
+        "oversight/dashboard.html",
+        {
+            "dashboard": selectors.dashboard(
+                today=today, user=request.user, as_at=day is not None
+            ),
+            "today": today,
+            "as_at": day,
+            # Every link from a past view stays in that past day.
+            "past": {"as_at": f"{day:%Y-%m-%d}"} if day else {},
+            "s55": selectors.s55_due(today=timezone.localdate()),
+        },
+    )
 
 
 @require_GET
@@ -437,7 +446,7 @@ def scrutiny_document(request: HttpRequest) -> HttpResponse:
         today=timezone.localdate(),
     )
     content = documents.scrutiny_paper(paper, settings.ORGANISATION_NAME)
-    return _docx_response(content, f"scrutiny-paper-{paper['meeting']:%Y-%m-%d}.docx")
+    return _docx_response(content, f"scrutiny-paper-{paper.meeting:%Y-%m-%d}.docx")
 
 
 @require_GET

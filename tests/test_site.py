@@ -56,7 +56,7 @@ def test_home_page_needs_a_role(client, client_for, outsider, panel, item):
     assert client_for(outsider).get(reverse("home")).status_code == 403
     response = client_for(panel).get(reverse("home"))
     assert response.status_code == 200
-    assert response.context["total"] == 1
+    assert response.context["dashboard"].total == 1
 
 
 def test_signed_in_pages_are_not_cached_and_carry_a_csp(client_for, panel, item):

@@ -205,49 +205,47 @@ def test_item_detail_as_at_is_read_only_and_past(client_for, staff, story):
 
 def test_dashboard_as_at_counts_what_was_true_then(client_for, panel, story):
     response = client_for(panel).get(reverse("home"), {"as_at": "2025-06-01"})
-    assert response.context["total"] == 2
-    charts = {
-        c["id"]: {f.label: f.count for f in c["figures"]}
-        for c in response.context["charts"]
-    }
+    dashboard = response.context["dashboard"]
+    assert dashboard.total == 2
+    charts = {c.id: {f.label: f.count for f in c.figures} for c in dashboard.charts}
     assert charts["status"]["Pending sign-off"] == 1
     assert charts["status"]["In progress"] == 1
-    assert response.context["overdue_count"] == 0  # B moved to 30 September
+    assert dashboard.overdue_count == 0  # B moved to 30 September
 
 
 def test_scrutiny_paper_counts_match_hand_computed_ones(story, today):
     paper = selectors.scrutiny_paper(
         meeting=D(2025, 9, 1), previous=D(2025, 3, 1), today=today
     )
-    by_status = {label: (before, now) for label, before, now in paper["by_status"]}
+    by_status = {label: (before, now) for label, before, now in paper.by_status}
     # 1 March: A and B in progress. 1 September: A closed, B and C... C awaiting.
     assert by_status["In progress"] == (2, 1)
     assert by_status["Closed"] == (0, 1)
     assert by_status["Awaiting allocation"] == (0, 1)
-    by_rag = {label: (before, now) for label, before, now in paper["by_rag"]}
+    by_rag = {label: (before, now) for label, before, now in paper.by_rag}
     # 1 March: A due 30 June (Green), B due 31 March (Amber: within 30 days).
     # 1 September: B due 30 September, revised (Amber); C due 31 October (Green).
     assert by_rag["Green"] == (1, 1)
     assert by_rag["Amber"] == (1, 1)
     assert by_rag["Red"] == (0, 0)
-    assert [(r["label"], r["when"]) for r in paper["closed"]] == [
+    assert [(r.label, r.when) for r in paper.closed] == [
         ("Recommendation 1", D(2025, 6, 20))
     ]
-    assert paper["overdue"] == []
+    assert paper.overdue == []
     assert [
-        (c["from"], c["to"], c["reason"], c["approver"]) for c in paper["date_changes"]
-    ] == [("31 Mar 2025", "30 Sep 2025", "Supplier delay", "Sam Okafor")]
-    assert [(r["title"], r["items"]) for r in paper["reports"]] == [("Vetting", 1)]
+        (c.from_date, c.to_date, c.reason, c.approver) for c in paper.date_changes
+    ] == [(D(2025, 3, 31), D(2025, 9, 30), "Supplier delay", "Sam Okafor")]
+    assert [(r.title, r.items) for r in paper.reports] == [("Vetting", 1)]
 
 
 def test_scrutiny_overdue_lists_lead_days_and_latest_update(story, today):
     paper = selectors.scrutiny_paper(
         meeting=D(2025, 11, 15), previous=D(2025, 9, 1), today=today
     )
-    overdue = {row["label"] + row["report"]: row for row in paper["overdue"]}
-    assert overdue["Recommendation 2Child protection"]["days_overdue"] == 46
-    assert overdue["Recommendation 2Child protection"]["lead"] == "Priya Shah"
-    assert overdue["Recommendation 1Vetting"]["lead"] == "No lead"
+    overdue = {row.label + row.report: row for row in paper.overdue}
+    assert overdue["Recommendation 2Child protection"].days_overdue == 46
+    assert overdue["Recommendation 2Child protection"].lead == "Priya Shah"
+    assert overdue["Recommendation 1Vetting"].lead == "No lead"
 
 
 def test_scrutiny_page_and_docx(client_for, panel, story):
@@ -284,12 +282,12 @@ def test_scrutiny_form_refuses_dates_the_wrong_way_round(client_for, panel, db):
 
 def test_changes_since_shows_before_and_after(client_for, panel, story):
     rows = selectors.changes_since(since=D(2025, 3, 1), today=D(2026, 1, 1))
-    by_text = {row["item"].text: row for row in rows}
-    a_changes = {c["field"]: (c["before"], c["after"]) for c in by_text["A"]["changes"]}
+    by_text = {row.item.text: row for row in rows}
+    a_changes = {c.field: (c.before, c.after) for c in by_text["A"].changes}
     assert a_changes == {"Status": ("In progress", "Closed")}
-    b_changes = {c["field"]: (c["before"], c["after"]) for c in by_text["B"]["changes"]}
+    b_changes = {c.field: (c.before, c.after) for c in by_text["B"].changes}
     assert b_changes == {"Target date": ("31 Mar 2025", "30 Sep 2025")}
-    assert by_text["C"]["new"] is True
+    assert by_text["C"].new is True
     page = client_for(panel).get(reverse("oversight:changes"), {"since": "2025-03-01"})
     assert page.status_code == 200
     assert "Loaded since" in page.content.decode()
@@ -352,5 +350,5 @@ def test_changes_since_names_a_lead_and_the_lack_of_one(administrator, staff, re
     )
     write(item, administrator, D(2025, 4, 1), "Allocated", lead=staff)
     rows = selectors.changes_since(since=D(2025, 3, 1), today=D(2026, 1, 1))
-    changes = {c["field"]: (c["before"], c["after"]) for c in rows[0]["changes"]}
+    changes = {c.field: (c.before, c.after) for c in rows[0].changes}
     assert changes["Lead"] == ("No lead", "Priya Shah")

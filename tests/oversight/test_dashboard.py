@@ -1,7 +1,8 @@
 import datetime as dt
-from urllib.parse import parse_qs
 
+from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import escape
 
 from recommendations.models import Item
 
@@ -25,13 +26,18 @@ def test_every_figure_links_to_a_list_with_that_many_items(
     client = client_for(panel)
     response = client.get(reverse("home"))
     checked = 0
-    for chart in response.context["charts"]:
-        for figure in chart["figures"]:
-            listed = client.get(
-                reverse("recommendations:item_list"), parse_qs(figure.url_query)
-            )
+    html = response.content.decode()
+    for chart in response.context["dashboard"].charts:
+        for figure in chart.figures:
+            query = QueryDict(mutable=True)
+            for key, value in figure.filters.items():
+                query.setlist(key, value if isinstance(value, list) else [value])
+            # The page links to exactly this list, and the list counts the same.
+            link = f"{reverse('recommendations:item_list')}?{query.urlencode()}"
+            assert f'href="{escape(link)}"' in html, link
+            listed = client.get(link)
             assert listed.context["page"].paginator.count == figure.count, (
-                chart["id"],
+                chart.id,
                 figure.label,
             )
             checked += 1
@@ -47,11 +53,11 @@ def test_counts_due_soon_and_my_items(client_for, staff, make_item, today):
     make_item(status=Item.Status.IN_PROGRESS, target_date=today - dt.timedelta(1))
     make_item(status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(90))
     response = client_for(staff).get(reverse("home"))
-    assert response.context["total"] == 3
-    assert response.context["overdue_count"] == 1
-    assert [i.pk for i in response.context["due_soon"]] == [mine.pk]
-    assert [i.pk for i in response.context["mine"]] == [mine.pk]
-    query = parse_qs(response.context["due_soon_query"])
+    assert response.context["dashboard"].total == 3
+    assert response.context["dashboard"].overdue_count == 1
+    assert [i.pk for i in response.context["dashboard"].due_soon] == [mine.pk]
+    assert [i.pk for i in response.context["dashboard"].mine] == [mine.pk]
+    query = response.context["dashboard"].due_soon_filters
     listed = client_for(staff).get(reverse("recommendations:item_list"), query)
     assert listed.context["page"].paginator.count == 1
 
@@ -63,10 +69,10 @@ def test_due_soon_window_is_the_setting(client_for, staff, make_item, today, set
     make_item(status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(20))
     settings.DUE_SOON_DAYS = 7
     response = client_for(staff).get(reverse("home"))
-    assert [i.pk for i in response.context["due_soon"]] == [near.pk]
-    assert response.context["due_soon_days"] == 7
-    query = parse_qs(response.context["due_soon_query"])
-    assert query["target_to"] == [f"{today + dt.timedelta(7):%Y-%m-%d}"]
+    assert [i.pk for i in response.context["dashboard"].due_soon] == [near.pk]
+    assert response.context["dashboard"].due_soon_days == 7
+    query = response.context["dashboard"].due_soon_filters
+    assert query["target_to"] == f"{today + dt.timedelta(7):%Y-%m-%d}"
 
 
 def test_dashboard_charts_have_a_table_equivalent(client_for, panel, item):

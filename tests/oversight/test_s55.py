@@ -75,10 +75,10 @@ def test_dashboard_lists_responses_overdue_and_due_within_14_days(
         kind=Report.Kind.SUPER_COMPLAINT,
     )
     due = selectors.s55_due(today=today)
-    assert [r["report"].pk for r in due["overdue"]] == [overdue.pk]
-    assert super_complaint.pk not in [r["report"].pk for r in due["overdue"]]
-    assert [r["days_left"] for r in due["overdue"]] == [-1]
-    assert sorted(r["report"].pk for r in due["due_soon"]) == sorted(
+    assert [r.report.pk for r in due.overdue] == [overdue.pk]
+    assert super_complaint.pk not in [r.report.pk for r in due.overdue]
+    assert [r.days_left for r in due.overdue] == [-1]
+    assert sorted(r.report.pk for r in due.due_soon) == sorted(
         [due_today.pk, due_in_14.pk]
     )
     html = client_for(panel).get(reverse("home")).content.decode()

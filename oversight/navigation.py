@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from recommendations import roles
+from recommendations.access import Need
 from recommendations.navigation import Section, register
 
 
@@ -38,6 +38,6 @@ def register_sections() -> None:
                 }
             ),
             order=40,
-            visible=roles.can_review,
+            need=Need.REVIEW,
         )
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from . import navigation, roles
+from .access import Need, allows
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -15,10 +16,10 @@ def site(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {
         "service_name": settings.SERVICE_NAME,
         "organisation_name": settings.ORGANISATION_NAME,
-        "user_can_view": roles.can_view(user),
-        "user_can_edit": roles.can_edit(user),
-        "user_can_review": roles.can_review(user),
-        "user_is_administrator": roles.is_administrator(user),
+        "user_can_view": allows(user, Need.VIEW),
+        "user_can_edit": allows(user, Need.EDIT),
+        "user_can_review": allows(user, Need.REVIEW),
+        "user_is_administrator": allows(user, Need.ADMINISTER),
         "user_role": roles.role_label(user),
         "oidc_enabled": settings.OIDC_ENABLED,
     }

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 
-from . import roles
+from .access import Need, allows
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,12 @@ class Section:
     # The views (namespaced URL names) under this section: it shows as current.
     views: frozenset[str]
     order: int
-    visible: Callable[[Any], bool] = roles.can_view
+    # What the user needs for the section to be listed (its views check again).
+    need: Need = Need.VIEW
+    also: Callable[[Any], bool] | None = None
+
+    def visible(self, user: Any) -> bool:
+        return allows(user, self.need) and (self.also is None or self.also(user))
 
 
 _SECTIONS: dict[str, Section] = {}
@@ -47,10 +52,6 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
         for section in sorted(_SECTIONS.values(), key=lambda s: s.order)
         if section.visible(request.user)
     ]
-
-
-def _administers_site(user: Any) -> bool:
-    return roles.is_administrator(user) and user.is_staff
 
 
 def register_own_sections() -> None:
@@ -92,7 +93,7 @@ def register_own_sections() -> None:
                 }
             ),
             order=50,
-            visible=roles.is_administrator,
+            need=Need.ADMINISTER,
         )
     )
     register(
@@ -101,6 +102,8 @@ def register_own_sections() -> None:
             "admin:index",
             frozenset(),
             order=60,
-            visible=_administers_site,
+            need=Need.ADMINISTER,
+            # The admin site also needs Django's staff flag.
+            also=lambda user: user.is_staff,
         )
     )

@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from recommendations import roles, services
+from recommendations import services
+from recommendations.access import Need, allows
 from recommendations.loading.files import FileRefused, read_upload
 from recommendations.loading.preview import Draft, check, draft_from_rows
 from recommendations.loading.textparse import draft_from_text
@@ -85,7 +86,7 @@ class Command(BaseCommand):
             actor = User.objects.get(username=options["actor"], is_active=True)
         except User.DoesNotExist as error:
             raise CommandError(f"No active user {options['actor']!r}.") from error
-        if not roles.is_administrator(actor):
+        if not allows(actor, Need.ADMINISTER):
             raise CommandError(f"{actor.get_username()} is not an administrator.")
         draft = self._draft(options["file"], options)
         preview = check(draft)

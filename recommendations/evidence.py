@@ -2,12 +2,16 @@
 
 import zipfile
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 OOXML = {
     "docx": (
@@ -47,7 +51,7 @@ class CheckedEvidence:
     size: int
 
 
-def _refuse(message: str) -> ValidationError:
+def _refuse(message: "StrOrPromise") -> ValidationError:
     return ValidationError(message, code="evidence_refused")
 
 

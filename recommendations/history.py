@@ -29,6 +29,8 @@ def save_with_history(
 ) -> None:
     if not reason.strip():
         raise ValueError("A change to a tracked record needs a reason.")
+    # attr-defined: django-simple-history reads these two attributes when the model
+    # saves; models declare no such fields.
     obj._history_user = actor  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
     obj.save(update_fields=update_fields)

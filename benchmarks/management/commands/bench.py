@@ -76,8 +76,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["markdown"]:
-            results = json.loads(Path(options["markdown"]).read_text())
-            self.stdout.write(markdown(results))
+            saved = json.loads(Path(options["markdown"]).read_text())
+            self.stdout.write(markdown(saved))
             return
         if connection.vendor != "postgresql":
             raise CommandError(

@@ -96,16 +96,17 @@ lock:
 # How long a 1,000-item spreadsheet takes from upload to saved (rolled back after).
 bench-import: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py benchimport --items 1000 --repeat 3
+	DEBUG=1 BENCHMARK=1 $(BIN)/python manage.py benchimport --items 1000 --repeat 3
 
 # The national-scale benchmark (docs/performance.md): seeds a database of its own at
 # 10k, 100k and 1M items, serves it with gunicorn and loads it with wrk. PostgreSQL.
+# BENCHMARK=1 installs the benchmarks app (its commands); production settings don't.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tracker_bench
 bench: install
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "wrk is needed: install it (Debian: apt-get install wrk)"; exit 1; }
 	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" DATABASE_URL="$(BENCH_DATABASE_URL)" \
-		$(BIN)/python manage.py bench $(BENCH_ARGS)
+		BENCHMARK=1 $(BIN)/python manage.py bench $(BENCH_ARGS)
 	$(MAKE) --no-print-directory bench-quickstart
 
 # Every page of the quickstart (SQLite, demo data), one user at a time.
@@ -114,4 +115,4 @@ bench-quickstart: install
 	mkdir -p var && rm -f "$(QUICKSTART_DB)"
 	DEBUG=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py loaddemo >/dev/null
-	DEBUG=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py benchquickstart
+	DEBUG=1 BENCHMARK=1 DATABASE_URL="sqlite:///$(QUICKSTART_DB)" $(BIN)/python manage.py benchquickstart

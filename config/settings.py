@@ -62,8 +62,11 @@ INSTALLED_APPS = [
     "simple_history",
     "recommendations",
     "oversight",
-    "benchmarks",
 ]
+# The benchmark's commands (benchmarks/) are installed only where the benchmark runs:
+# `make bench`, `make bench-quickstart` and `make bench-import` set BENCHMARK=1.
+if env_bool("BENCHMARK", False):
+    INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -97,6 +97,25 @@ def test_missing_secret_key_with_debug_off_stops_start_up():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def _installed_apps(env: dict[str, str]) -> list[str]:
+    result = _run_settings(
+        {"SECRET_KEY": "x" * 60, "DEBUG": "0", **env},
+        "from config import settings; print(','.join(settings.INSTALLED_APPS))",
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().split(",")
+
+
+def test_production_settings_do_not_install_the_benchmarks_app():
+    apps = _installed_apps({"BENCHMARK": ""})
+    assert "recommendations" in apps
+    assert "benchmarks" not in apps
+
+
+def test_the_benchmark_installs_its_app():
+    assert "benchmarks" in _installed_apps({"BENCHMARK": "1"})
+
+
 def test_database_url_selects_postgresql():
     result = _run_settings(
         {

@@ -72,6 +72,8 @@ def server_environment(database_url: str, static_root: Path) -> dict[str, str]:
     return {
         **os.environ,
         "DEBUG": "0",
+        # Served as production is: without the benchmark's own app.
+        "BENCHMARK": "0",
         "DATABASE_URL": database_url,
         # The sessions were signed here (session_cookie): the server needs our key.
         "SECRET_KEY": settings.SECRET_KEY,

@@ -5,6 +5,7 @@ posture; `make run` switches DEBUG on for the local demo.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -14,16 +15,39 @@ from django.utils.csp import CSP
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no variable. Anything but these words stops start-up: a mistyped
+    DEBUG=ture must not quietly mean off."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value. Use one of "
+        f"{', '.join(TRUE_WORDS)} or {', '.join(FALSE_WORDS)} (any case), or leave "
+        f"{name} unset for the default ({'on' if default else 'off'})."
+    )
 
 
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole-number variable, at least `minimum`; anything else stops start-up."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not re.fullmatch(r"-?[0-9]+", value) or int(value) < minimum:
+        raise ImproperlyConfigured(
+            f"{name}={os.environ[name]!r} is not a whole number of at least "
+            f"{minimum}. Use digits only (for example {name}={default}), or leave "
+            f"{name} unset for the default ({default})."
+        )
+    return int(value)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -63,8 +87,11 @@ INSTALLED_APPS = [
     "recommendations",
     "oversight",
     "accounts",
-    "benchmarks",
 ]
+# The benchmark's commands (benchmarks/) are installed only where the benchmark runs:
+# `make bench`, `make bench-quickstart` and `make bench-import` set BENCHMARK=1.
+if env_bool("BENCHMARK", False):
+    INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -228,7 +255,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-ITEMS_PER_PAGE = env_int("ITEMS_PER_PAGE", 50)
+ITEMS_PER_PAGE = env_int("ITEMS_PER_PAGE", 50, minimum=1)
 # Days ahead in which an open item counts as "due soon" (Amber).
 RAG_DUE_SOON_DAYS = 30
 
@@ -242,9 +269,13 @@ if OIDC_ENABLED and not (OIDC_ISSUER and OIDC_CLIENT_ID):
     raise ImproperlyConfigured("OIDC_ENABLED needs OIDC_ISSUER and OIDC_CLIENT_ID.")
 
 # Sign-in throttling: failures counted over the last SIGNIN_LOCKOUT_MINUTES.
-SIGNIN_MAX_FAILURES_PER_ACCOUNT = env_int("SIGNIN_MAX_FAILURES_PER_ACCOUNT", 5)
-SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 20)
-SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15)
+SIGNIN_MAX_FAILURES_PER_ACCOUNT = env_int(
+    "SIGNIN_MAX_FAILURES_PER_ACCOUNT", 5, minimum=1
+)
+SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int(
+    "SIGNIN_MAX_FAILURES_PER_ADDRESS", 20, minimum=1
+)
+SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15, minimum=1)
 # Only behind a proxy that sets it: otherwise anyone could choose their address.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 

@@ -96,7 +96,7 @@ def send_reminders(*, today: dt.date, due_within_days: int) -> Outcome:
     )
     by_lead: dict[int, list[Item]] = defaultdict(list)
     for item in items:
-        by_lead[item.lead_id].append(item)  # type: ignore[index]
+        by_lead[item.lead_id].append(item)
     for lead_items in by_lead.values():
         lead = lead_items[0].lead
         overdue = [i for i in lead_items if i.target_date < today]  # type: ignore[operator]

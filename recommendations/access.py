@@ -9,14 +9,17 @@ so a service called from elsewhere refuses exactly whom its page does.
 
 from collections.abc import Callable, Mapping
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import Item, ProgressUpdate, Report
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Need(Enum):
@@ -70,17 +73,17 @@ def progress_update_for_user(
 # Services.
 
 _GENERIC = _("You do not have permission to do this.")
-_ITEM_REFUSALS: Mapping[Need, Promise] = {
+_ITEM_REFUSALS: Mapping[Need, "StrOrPromise"] = {
     Need.EDIT: _("You do not have permission to change items."),
     Need.REVIEW: _("Only a reviewer can make this decision."),
 }
-_REPORT_REFUSALS: Mapping[Need, Promise] = {
+_REPORT_REFUSALS: Mapping[Need, "StrOrPromise"] = {
     Need.EDIT: _("You do not have permission to change reports."),
     Need.ADMINISTER: _("Only an administrator can load reports."),
 }
 
 
-def require(user: roles.User, need: Need, *, refusal: Promise | str) -> None:
+def require(user: roles.User, need: Need, *, refusal: "StrOrPromise") -> None:
     """Refuse a service call the user's roles do not allow, saying `refusal`."""
     if not allows(user, need):
         raise ValidationError(refusal, code="forbidden")

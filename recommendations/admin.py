@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -23,7 +24,7 @@ class ReasonForm(forms.ModelForm):
 class ChoiceSetFormMixin(forms.ModelForm):
     """Edit a ,code,code, column as a set of checkboxes."""
 
-    choice_sets: dict[str, type] = {}
+    choice_sets: dict[str, type[models.TextChoices]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,7 +37,8 @@ class ChoiceSetFormMixin(forms.ModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for name in self.choice_sets:
             if name in cleaned:
                 cleaned[name] = choicesets.encode(cleaned[name])
@@ -46,7 +48,8 @@ class ChoiceSetFormMixin(forms.ModelForm):
         for name in self.choice_sets:
             if name in self.cleaned_data:
                 setattr(self.instance, name, self.cleaned_data[name])
-        super()._post_clean()
+        # misc: Django's private hook after cleaning, which the stubs leave out.
+        super()._post_clean()  # type: ignore[misc]
 
 
 class ReportForm(ChoiceSetFormMixin, ReasonForm):

@@ -1,6 +1,7 @@
 """Checks on uploaded evidence: size, and type judged by content, not by name."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import uploads
 from .uploads import ArchiveRefused, Refusal
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 OOXML = {
     "docx": (
@@ -49,7 +53,7 @@ class CheckedEvidence:
     size: int
 
 
-def _refuse(message: str) -> ValidationError:
+def _refuse(message: "StrOrPromise") -> ValidationError:
     return ValidationError(message, code="evidence_refused")
 
 

@@ -9,12 +9,15 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from . import choicesets, people
 from .models import Item, Owner, ProgressUpdate
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER = [
     "Report",
@@ -91,7 +94,7 @@ def to_xlsx(data: Iterable[list[Any]], title: str = "Items") -> bytes:
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=False)
-    sheet = workbook.active
+    sheet = cast("Worksheet", workbook.active)  # a new workbook has one worksheet
     sheet.title = title[:31]
     sheet.append(HEADER)
     for cell in sheet[1]:

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from .models import Item, Report
@@ -68,10 +69,13 @@ class CachedCountPaginator(Paginator):
     query string, the day), so that each distinct list keeps its own total.
     """
 
-    def __init__(self, object_list: Any, per_page: int, *, count_key: Any) -> None:
+    def __init__(
+        self, object_list: QuerySet[Any], per_page: int, *, count_key: Any
+    ) -> None:
         super().__init__(object_list, per_page)
+        self.queryset = object_list
         self.count_key = count_key
 
     @cached_property
     def count(self) -> int:
-        return cached_figure("list-count", self.count_key, self.object_list.count)
+        return cached_figure("list-count", self.count_key, self.queryset.count)

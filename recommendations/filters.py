@@ -1,7 +1,7 @@
 """The item list's filters; every filter is a query-string parameter, so any view of
 the list can be bookmarked and shared."""
 
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django import forms
@@ -107,15 +107,20 @@ class ItemFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["lead"].queryset = lead_choices()
+        lead = cast(django_filters.ModelChoiceFilter, self.filters["lead"])
+        lead.queryset = lead_choices()
         form = self.form
         # Rendered from plain values: a model per user costs more than the page.
+        lead_rows = cache.get_or_set("lead-options", lead_options, LEAD_OPTIONS_SECONDS)
         form.fields["lead"].widget.choices = [
             ("", _("Anyone")),
             ("none", _("No lead (awaiting allocation)")),
-            *cache.get_or_set("lead-options", lead_options, LEAD_OPTIONS_SECONDS),
+            *(lead_rows or []),
         ]
-        limit_report_choices(form.fields["report"], self.data.get("report"))
+        limit_report_choices(
+            cast(forms.ModelChoiceField, form.fields["report"]),
+            (self.data or {}).get("report"),
+        )
         for name, field in form.fields.items():
             widget_type = type(field.widget).__name__.lower().removesuffix("input")
             css = {
@@ -147,7 +152,8 @@ class ItemFilter(django_filters.FilterSet):
 
     def filter_rag(self, queryset: QuerySet[Item], name: str, value: list[str]):
         # The base queryset carries the rag_value annotation (selectors.item_list_base).
-        return queryset.filter(rag_value__in=value) if value else queryset
+        # misc: the stubs' plugin knows model fields only, not this annotation.
+        return queryset.filter(rag_value__in=value) if value else queryset  # type: ignore[misc]
 
     def filter_overdue(self, queryset: QuerySet[Item], name: str, value: bool | None):
         if not value:

@@ -1,6 +1,6 @@
 """Input validation for every form; the GOV.UK classes are applied in one place."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -45,21 +45,28 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class GovukFormMixin:
+# The mixin goes before forms.Form; to the type checker it is a form itself.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class GovukFormMixin(_FormBase):
     """Give every widget its GOV.UK Frontend class, and its error class when invalid."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for bound in self:  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)
+        for bound in self:
             css = WIDGET_CLASSES.get(bound.widget_type, "")
             bound.field.widget.attrs.setdefault("class", css)
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
-        for name in self.errors:  # type: ignore[attr-defined]
-            if name not in self.fields:  # type: ignore[attr-defined]
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
                 continue
-            widget = self.fields[name].widget  # type: ignore[attr-defined]
+            widget = self.fields[name].widget
             css = widget.attrs.get("class", "")
             extra = ERROR_CLASSES.get(css.split(" ")[0], "")
             if extra and extra not in css:
@@ -72,8 +79,15 @@ class VersionedForm(GovukFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """People by full name, or by username where they have none."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return people.display_name(obj)
+
+
 class ItemEditForm(VersionedForm):
-    lead = forms.ModelChoiceField(
+    lead = PersonChoiceField(
         label=_("Lead"),
         queryset=lead_choices(),
         required=False,
@@ -99,8 +113,7 @@ class ItemEditForm(VersionedForm):
 
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = lead_choices()
-        self.fields["lead"].label_from_instance = people.display_name
+        cast(PersonChoiceField, self.fields["lead"]).queryset = lead_choices()
         if item.target_date is not None:
             del self.fields["target_date"]
 
@@ -155,8 +168,9 @@ class ProgressUpdateForm(VersionedForm):
         # Any status is a valid value; the workflow decides whether the move is
         # allowed (and a stale form is left to the service's conflict check).
         # Only the moves open to this user are offered.
-        self.fields["status_to"].choices = [keep, *Item.Status.choices]
-        self.fields["status_to"].widget.choices = [keep] + [
+        status_to = cast(forms.ChoiceField, self.fields["status_to"])
+        status_to.choices = [keep, *Item.Status.choices]
+        status_to.widget.choices = [keep] + [
             (move.to, Item.Status(move.to).label)
             for move in workflow.allowed_moves(item, user)
         ]
@@ -168,7 +182,8 @@ class ProgressUpdateForm(VersionedForm):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         status_to = cleaned.get("status_to")
         # A stale form is judged by the service, which names who changed the item.
         current = cleaned.get("version") == self.item.version
@@ -259,7 +274,8 @@ class ImportTextForm(GovukFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors:
             return cleaned
         report = {

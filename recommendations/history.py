@@ -33,6 +33,8 @@ def save_with_history(
 ) -> None:
     if not reason.strip():
         raise ValueError("A change to a tracked record needs a reason.")
+    # attr-defined: django-simple-history reads these two attributes when the model
+    # saves; models declare no such fields.
     obj._history_user = actor  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
     obj.save(update_fields=update_fields)
@@ -218,12 +220,13 @@ class RecordedModel(models.Model):
         if getattr(self, "skip_history_when_saving", False):
             _refuse(f"{type(self).__name__}.save_without_historical_record()")
         with _recorded_write(self._meta.db_table.lower()):
-            return super()._do_update(*args, **kwargs)  # type: ignore[misc]
+            return super()._do_update(*args, **kwargs)
 
     def _do_insert(self, *args: Any, **kwargs: Any) -> Any:
         if getattr(self, "skip_history_when_saving", False):
             _refuse(f"{type(self).__name__}.save_without_historical_record()")
         with _recorded_write(self._meta.db_table.lower()):
+            # misc: Model._do_insert is private, so the stubs do not declare it.
             return super()._do_insert(*args, **kwargs)  # type: ignore[misc]
 
 

@@ -5,7 +5,7 @@ Roles are Django groups, created by migration 0002. A signed-in user in none of 
 (an "outsider") may see nothing.
 """
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 
 OFFICE_STAFF = "Office staff"
 REVIEWER = "Reviewer"
@@ -16,7 +16,7 @@ ALL_ROLES = (OFFICE_STAFF, REVIEWER, ADMINISTRATOR, PANEL_MEMBER)
 EDITING_ROLES = frozenset({OFFICE_STAFF, REVIEWER, ADMINISTRATOR})
 REVIEWING_ROLES = frozenset({REVIEWER, ADMINISTRATOR})
 
-User = AbstractBaseUser | AnonymousUser
+User = AbstractUser | AnonymousUser
 
 
 def roles_of(user: User) -> frozenset[str]:
@@ -29,7 +29,9 @@ def roles_of(user: User) -> frozenset[str]:
             cached = frozenset(ALL_ROLES)
         else:
             cached = frozenset(user.groups.values_list("name", flat=True))
-        user._tracker_roles = cached  # type: ignore[union-attr]
+        # attr-defined: a per-request cache kept on the user object, which
+        # declares no such attribute.
+        user._tracker_roles = cached  # type: ignore[attr-defined]
     return cached
 
 

@@ -1,8 +1,9 @@
 """Reads that are more than a one-line query: lists, counts, timelines, history."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
@@ -12,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from . import asat, choicesets, people
 from .asat import day_cutoff
 from .models import AsAtEntry, Item, Owner, ProgressUpdate, Report
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 User = get_user_model()
 
@@ -67,13 +71,15 @@ def reports_with_counts(reports: list[Report], *, today: dt.date) -> list[Report
         .order_by()
     }
     for report in reports:
-        row = counts.get(report.pk, {})
+        row: Mapping[str, object] = counts.get(report.pk, {})
         for name in ("item_count", "open_count", "overdue_count", "closed_count"):
             setattr(report, name, row.get(name, 0))
     return reports
 
 
-def report_items_by_kind(*, report: Report, today: dt.date) -> list[tuple[str, list]]:
+def report_items_by_kind(
+    *, report: Report, today: dt.date
+) -> list[tuple["StrOrPromise", list[Item]]]:
     items = list(
         Item.objects.filter(report=report)
         .select_related("lead")

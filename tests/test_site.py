@@ -5,9 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
+from config.settings import env_bool, env_int
 from recommendations import roles
 from tests.conftest import PASSWORD
 
@@ -95,6 +98,89 @@ def test_missing_secret_key_with_debug_off_stops_start_up():
     result = _run_settings({"DEBUG": "0"}, "import django; django.setup()")
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def _installed_apps(env: dict[str, str]) -> list[str]:
+    result = _run_settings(
+        {"SECRET_KEY": "x" * 60, "DEBUG": "0", **env},
+        "from config import settings; print(','.join(settings.INSTALLED_APPS))",
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().split(",")
+
+
+def test_production_settings_do_not_install_the_benchmarks_app():
+    apps = _installed_apps({"BENCHMARK": ""})
+    assert "recommendations" in apps
+    assert "benchmarks" not in apps
+
+
+def test_the_benchmark_installs_its_app():
+    assert "benchmarks" in _installed_apps({"BENCHMARK": "1"})
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("DEBUG", "ture"), ("SECURE_COOKIES", "flase"), ("CONN_MAX_AGE", "60s")],
+)
+def test_a_mistyped_variable_stops_start_up_naming_it(variable, value):
+    result = _run_settings(
+        {"SECRET_KEY": "x" * 60, variable: value}, "import django; django.setup()"
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{variable}={value!r} is not a" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        *[("1", True), ("true", True), (" Yes ", True), ("ON", True)],
+        *[("0", False), ("False", False), ("no", False), ("off", False)],
+    ],
+)
+def test_yes_no_variables_take_the_usual_words(monkeypatch, value, expected):
+    monkeypatch.setenv("TRACKER_TEST_FLAG", value)
+    assert env_bool("TRACKER_TEST_FLAG", not expected) is expected
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_an_unset_or_empty_yes_no_variable_takes_the_default(monkeypatch, default):
+    monkeypatch.delenv("TRACKER_TEST_FLAG", raising=False)
+    assert env_bool("TRACKER_TEST_FLAG", default) is default
+    monkeypatch.setenv("TRACKER_TEST_FLAG", "")
+    assert env_bool("TRACKER_TEST_FLAG", default) is default
+
+
+@pytest.mark.parametrize("value", ["ture", "2", "y", "enabled", "1 0"])
+def test_any_other_yes_no_value_is_refused_with_the_allowed_words(monkeypatch, value):
+    monkeypatch.setenv("TRACKER_TEST_FLAG", value)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        env_bool("TRACKER_TEST_FLAG", False)
+    message = str(refused.value)
+    assert f"TRACKER_TEST_FLAG={value!r}" in message
+    assert "1, true, yes, on or 0, false, no, off" in message
+
+
+def test_whole_number_variables_are_read(monkeypatch):
+    monkeypatch.setenv("TRACKER_TEST_NUMBER", " 600 ")
+    assert env_int("TRACKER_TEST_NUMBER", 5) == 600
+    monkeypatch.setenv("TRACKER_TEST_NUMBER", "")
+    assert env_int("TRACKER_TEST_NUMBER", 5) == 5
+
+
+@pytest.mark.parametrize("value", ["ten", "1.5", "1e3", "1_000", "60s", "-1"])
+def test_any_other_whole_number_is_refused(monkeypatch, value):
+    monkeypatch.setenv("TRACKER_TEST_NUMBER", value)
+    with pytest.raises(ImproperlyConfigured, match=r"TRACKER_TEST_NUMBER=.* is not a"):
+        env_int("TRACKER_TEST_NUMBER", 5)
+
+
+def test_a_whole_number_below_its_minimum_is_refused(monkeypatch):
+    monkeypatch.setenv("TRACKER_TEST_NUMBER", "0")
+    assert env_int("TRACKER_TEST_NUMBER", 5) == 0
+    with pytest.raises(ImproperlyConfigured, match="at least 1"):
+        env_int("TRACKER_TEST_NUMBER", 5, minimum=1)
 
 
 def test_database_url_selects_postgresql():

@@ -58,7 +58,8 @@ def seed(scale: Scale, *, today: dt.date, stdout: Any = None) -> dict[str, int]:
         say(f"  {updates:,} progress updates (and their history rows)")
         requests = stories.date_requests(rng, items, leads, today)
         say(f"  {requests:,} pending target-date requests")
-        tables = [Report, Item, ProgressUpdate, TargetDateChange]
+        # Any: `history` is added by django-simple-history, which has no types.
+        tables: list[Any] = [Report, Item, ProgressUpdate, TargetDateChange]
         reset_sequences(*tables, *(model.history.model for model in tables))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

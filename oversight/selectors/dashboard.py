@@ -123,7 +123,7 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> Dashboard:
         for value, label in Owner.choices
     ]
     due_soon_end = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
-    due_soon = (
+    due_soon: Any = (
         open_items.filter(target_date__gte=today, target_date__lte=due_soon_end)
         .select_related("report", "lead")
         .order_by("target_date", "id")[:20]

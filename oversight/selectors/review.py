@@ -1,6 +1,7 @@
 """Reads for the DCC's review page: overdue items by ageing band, the queues."""
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
@@ -74,10 +75,11 @@ def overdue_items(
         last_update_at=Subquery(latest_update.values("created_at")[:1]),
         last_update_text=Subquery(latest_update.values("text")[:1]),
     )
-    items = list(queryset[:limit] if limit is not None else queryset)
+    # Any: items annotated with their latest update and, below, how late they are.
+    items: list[Any] = list(queryset[:limit] if limit is not None else queryset)
     for item in items:
-        item.days_late = item.days_overdue(today)  # type: ignore[attr-defined]
-        item.band = ageing_band(item.days_late)  # type: ignore[attr-defined]
+        item.days_late = item.days_overdue(today)
+        item.band = ageing_band(item.days_late)
     return items
 
 
@@ -113,9 +115,10 @@ def awaiting_sign_off(*, limit: int | None = None) -> list[Item]:
         .prefetch_related(Prefetch("updates", queryset=proposals, to_attr="proposals"))
         .order_by("updated_at", "id")
     )
-    items = list(queryset[:limit] if limit is not None else queryset)
+    # Any: items carrying their prefetched proposals and, below, the latest one.
+    items: list[Any] = list(queryset[:limit] if limit is not None else queryset)
     for item in items:
-        item.proposal = item.proposals[0] if item.proposals else None  # type: ignore[attr-defined]
+        item.proposal = item.proposals[0] if item.proposals else None
     return items
 
 

@@ -8,6 +8,7 @@ from Django's temporary upload file, which Django removes.
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from .. import uploads
 from ..uploads import ArchiveRefused, Refusal
 
-Rows = list[list[object]]
+Rows = list[Sequence[object]]
 
 # A workbook's parts, expanded, may not exceed this; nor may any part expand more
 # than this many times (zip bombs compress at thousands to one).
@@ -116,9 +117,9 @@ def _read_xlsx(data: bytes) -> Rows:
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
         raise FileRefused(_("The workbook could not be read.")) from error
     try:
-        names = {name.lower(): name for name in workbook.sheetnames}
-        if "report" in names and "items" in names:
-            sheets = [workbook[names["report"]], workbook[names["items"]]]
+        by_name = {sheet.title.lower(): sheet for sheet in workbook.worksheets}
+        if "report" in by_name and "items" in by_name:
+            sheets = [by_name["report"], by_name["items"]]
         else:
             sheets = [workbook.worksheets[0]]
         rows: Rows = []

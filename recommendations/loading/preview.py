@@ -146,7 +146,8 @@ def draft_from_rows(source: str, rows: Rows) -> Draft:
         cells = [_cell(c) for c in rows[index]]
         if not any(cells):
             continue
-        values = {
+        # Every column name is one of DraftRow's text fields.
+        values: dict[str, Any] = {
             name: cells[i]
             for i, name in enumerate(header)
             if name and i < len(cells) and cells[i]

@@ -2,6 +2,10 @@
 
 import csv
 import io
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 REPORT_ROWS = [
     (
@@ -102,7 +106,7 @@ def template_xlsx() -> bytes:
     from openpyxl.styles import Font
 
     workbook = Workbook()
-    report = workbook.active
+    report = cast("Worksheet", workbook.active)  # a new workbook has one worksheet
     report.title = "Report"
     for row in REPORT_ROWS:
         report.append(list(row))
@@ -112,8 +116,8 @@ def template_xlsx() -> bytes:
     items.append(ITEM_HEADER)
     for cell in items[1]:
         cell.font = Font(bold=True)
-    for row in ITEM_ROWS:
-        items.append(row)
+    for item_row in ITEM_ROWS:
+        items.append(item_row)
     items.column_dimensions["D"].width = 90
     guide = workbook.create_sheet("Guide")
     for row in GUIDE:

@@ -95,11 +95,12 @@ def draft_from_text(
     for index, (kind, number, lines) in enumerate(blocks, start=1):
         counters[kind] += 1
         n = number or str(counters[kind])
-        reference = {
+        references: dict[str, str] = {
             Item.Kind.RECOMMENDATION: n,
             Item.Kind.AREA_FOR_IMPROVEMENT: f"AFI {n}",
             Item.Kind.CAUSE_OF_CONCERN: f"CoC {n}",
-        }[kind]
+        }
+        reference = references[kind]
         wording = _clean(lines)
         notes = []
         owners, confidence = vocabulary.owners_from_wording(wording)

@@ -1,4 +1,5 @@
 import datetime as dt
+from html.parser import HTMLParser
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -75,7 +76,50 @@ def test_due_soon_window_is_the_setting(client_for, staff, make_item, today, set
     assert query["target_to"] == f"{today + dt.timedelta(7):%Y-%m-%d}"
 
 
+class _Charts(HTMLParser):
+    """Each bar chart on the page: its svg's attributes, its bars, and the caption
+    and body rows of the table that follows it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.charts: list[dict] = []
+        self._in = ""
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "svg" and "app-bar-chart" in (attributes.get("class") or ""):
+            self.charts.append({"svg": attributes, "bars": 0, "caption": "", "rows": 0})
+            self._in = "svg"
+        elif not self.charts:
+            return
+        elif tag == "rect" and self._in == "svg":
+            self.charts[-1]["bars"] += 1
+        elif tag in {"caption", "tbody"}:
+            self._in = tag
+        elif tag == "tr" and self._in == "tbody":
+            self.charts[-1]["rows"] += 1
+
+    def handle_endtag(self, tag):
+        if tag in {"svg", "caption", "tbody"}:
+            self._in = ""
+
+    def handle_data(self, data):
+        if self._in == "caption":
+            self.charts[-1]["caption"] += data
+
+
 def test_dashboard_charts_have_a_table_equivalent(client_for, panel, item):
-    html = client_for(panel).get(reverse("home")).content.decode()
-    assert 'aria-hidden="true"' in html
-    assert "(the chart above, as figures)" in html
+    response = client_for(panel).get(reverse("home"))
+    parser = _Charts()
+    parser.feed(response.content.decode())
+    expected = response.context["dashboard"].charts
+    assert len(parser.charts) == len(expected) == 3
+    for found, chart in zip(parser.charts, expected, strict=True):
+        # The picture is hidden from assistive technology; the table says it all.
+        assert found["svg"].get("aria-hidden") == "true", chart.id
+        assert found["svg"].get("focusable") == "false", chart.id
+        assert found["bars"] == len(chart.figures), chart.id
+        assert found["caption"].strip() == (
+            f"{chart.title} (the chart above, as figures)"
+        )
+        assert found["rows"] == len(chart.figures), chart.id

@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -56,9 +57,21 @@ def test_export_columns_hold_what_the_panel_needs(
     assert row["Last update date"] == today.isoformat()
 
 
-@pytest.mark.parametrize(
-    "dangerous", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tx"]
-)
+# Every start a spreadsheet may read as a formula: = + - @, and a tab or a carriage
+# return before one (spreadsheets skip those and read the formula after them).
+DANGEROUS = [
+    '=HYPERLINK("http://evil")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\tx",
+    "\t=1+1",
+    "\r=1+1",
+    '\r=HYPERLINK("http://evil")',
+]
+
+
+@pytest.mark.parametrize("dangerous", DANGEROUS)
 def test_formulas_are_neutralised_in_csv(client_for, panel, make_item, dangerous):
     make_item(text=dangerous)
     rows = _csv(client_for(panel).get(_url("csv")))
@@ -74,6 +87,20 @@ def test_formulas_are_stored_as_text_in_xlsx(client_for, panel, make_item):
     assert text_cell.value == "=1+1"
     assert text_cell.data_type == "s"  # text, never a formula
     assert sheet.max_row == 2
+
+
+@pytest.mark.parametrize("dangerous", DANGEROUS)
+def test_formula_starts_are_stored_as_text_in_xlsx(
+    client_for, panel, make_item, dangerous
+):
+    make_item(text=dangerous)
+    content = client_for(panel).get(_url("xlsx")).content
+    text_cell = load_workbook(io.BytesIO(content)).active.cell(row=2, column=5)
+    assert text_cell.value == dangerous  # kept as written, carriage return too
+    assert text_cell.data_type == "s"
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml  # no formula element anywhere in the sheet
 
 
 def test_xlsx_export_reads_back_with_every_row(client_for, panel, make_item):

@@ -4,7 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from recommendations.models import Item
+from recommendations.filters import DEFAULT_SORT
+from recommendations.history import save_with_history
+from recommendations.models import Item, Report
 
 URL = reverse("recommendations:item_list")
 
@@ -122,8 +124,27 @@ def test_sort_by_target_date_both_ways(client_for, panel, make_item):
     assert [i.text for i in descending] == ["c", "b", "a"]
 
 
-def test_unknown_sort_falls_back_to_the_default(client_for, panel, item):
-    assert client_for(panel).get(URL, {"sort": "password"}).status_code == 200
+def test_unknown_sort_falls_back_to_the_default(
+    client_for, panel, make_item, administrator
+):
+    # Newest report first, then the order items were made: unlike any other sort.
+    newer = Report(
+        title="Zulu: a newer report",
+        kind=Report.Kind.PEEL,
+        published_on=dt.date(2024, 5, 1),
+        scope=Report.Scope.THIS_FORCE,
+    )
+    save_with_history(newer, actor=administrator, reason="Test set-up")
+    make_item(text="older 1", target_date=dt.date(2026, 6, 1))
+    make_item(text="newer", report=newer, target_date=dt.date(2027, 1, 1))
+    make_item(text="older 2", target_date=dt.date(2025, 1, 1))
+    client = client_for(panel)
+    response = client.get(URL, {"sort": "password"})
+    assert response.status_code == 200
+    listed = [i.text for i in response.context["page"].object_list]
+    assert listed == ["newer", "older 1", "older 2"]
+    assert listed == [i.text for i in client.get(URL).context["page"].object_list]
+    assert response.context["sort_links"][DEFAULT_SORT]["state"] == "ascending"
 
 
 def test_pagination_keeps_the_filters_in_page_links(

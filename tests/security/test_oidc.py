@@ -73,6 +73,18 @@ def test_a_linked_user_signs_in_through_the_provider(provider, linked, staff):
     assert len(token_request["code_verifier"]) >= 43
 
 
+@pytest.mark.parametrize(
+    "off_site",
+    ["https://evil.example/", "//evil.example/reports/", "http://testserver.evil/"],
+)
+def test_an_off_site_next_is_not_followed(provider, linked, staff, off_site):
+    client = Client()
+    response = _follow_provider(client, next=off_site)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("recommendations:item_list")
+    assert _signed_in_as(client) == staff
+
+
 def test_users_are_matched_on_subject_not_email(provider, linked, staff, other_staff):
     # The provider says the email is Tom's, but the subject is Priya's.
     provider.email = other_staff.email

@@ -1,20 +1,20 @@
 """Property-based tests: arbitrary text, dates, ids and files thrown at every form
 and at the import parser. Never a server error, never a partial save."""
 
-import contextlib
 import datetime as dt
 import io
 import zipfile
 
+import pytest
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from oversight.models import TargetDateChange
 from recommendations.loading.files import FileRefused, read_upload
 from recommendations.loading.preview import check, draft_from_rows
 from recommendations.loading.textparse import draft_from_text
-from recommendations.models import Item, ProgressUpdate
+from recommendations.models import Item, Owner, ProgressUpdate
 
 RUNS = settings(
     max_examples=40,
@@ -139,8 +139,25 @@ def test_parser_refuses_or_reads_any_bytes(data, name):
     check(draft)
 
 
+TEXT = "Review the call handling criteria within six months."
+table_row = st.one_of(
+    # Values the checker could accept, mixed with some it must not.
+    st.tuples(
+        st.sampled_from(["", "R1", "R2", " R1 "]),
+        st.sampled_from(["", TEXT]),
+        st.sampled_from(["", "PCC", "Chief Constable; NPCC", "nobody"]),
+        st.sampled_from(["", "2026-03-01", "31/02/2026"]),
+        st.lists(junk, max_size=4),
+    ).map(lambda cells: [*cells[:4], *cells[4]]),
+    st.lists(junk, max_size=8),
+)
+
+
 @RUNS
-@given(cells=st.lists(st.lists(junk, max_size=8), max_size=20))
+@given(cells=st.lists(table_row, max_size=20))
+# Always tried: a row missing only its reference, and a reference used twice.
+@example(cells=[["", TEXT, "PCC", ""]])
+@example(cells=[["R1", TEXT, "PCC", ""], ["R1", TEXT, "NPCC", ""]])
 def test_parser_checks_any_table(db, cells):
     import csv
 
@@ -153,8 +170,21 @@ def test_parser_checks_any_table(db, cells):
         preview = check(draft_from_rows("a.csv", read.rows))
     except FileRefused:
         return
+    # One checked row per row that has anything in it.
+    data_rows = [row for row in read.rows[1:] if any(str(c).strip() for c in row)]
+    assert len(preview.rows) == len(data_rows)
+    # The table has no report section, so the report's title is missing.
+    assert "title" in preview.report_errors
     for row in preview.rows:
-        assert isinstance(row.errors, list)
+        if not row.draft.reference.strip() or not row.draft.text.strip():
+            assert row.errors, row
+        if not row.errors:
+            assert row.reference and row.text and row.owners, row
+            assert set(row.owners) <= set(Owner.values), row
+    references = [row.reference for row in preview.rows if row.reference]
+    for reference in {r for r in references if references.count(r) > 1}:
+        used_twice = [row for row in preview.rows if row.reference == reference]
+        assert any(row.errors for row in used_twice), reference
 
 
 @RUNS
@@ -168,7 +198,7 @@ def test_parser_refuses_any_zip_that_is_not_a_workbook(members):
     with zipfile.ZipFile(buffer, "w") as archive:
         for index, (name, content) in enumerate(members):
             archive.writestr(f"{index}-{name}"[:60] or "x", content)
-    with contextlib.suppress(FileRefused):
+    with pytest.raises(FileRefused):
         read_upload("a.xlsx", buffer.getvalue())
 
 

@@ -30,13 +30,17 @@ def test_repeated_failures_lock_the_account_with_a_clear_message(staff, settings
     for _ in range(3):
         assert _sign_in(client, staff.username, "wrong").status_code == 200
     response = _sign_in(client, staff.username, PASSWORD)
+    assert response.status_code == 200
     assert "Too many failed attempts to sign in" in response.content.decode()
     assert "_auth_user_id" not in client.session
+    assert client.get(ITEMS).url.startswith(LOGIN)
     # From another address too: the account is what is locked.
-    assert "_auth_user_id" not in Client().session
     other = Client()
-    _sign_in(other, staff.username, PASSWORD, address="198.51.100.7")
+    response = _sign_in(other, staff.username, PASSWORD, address="198.51.100.7")
+    assert response.status_code == 200
+    assert "Too many failed attempts to sign in" in response.content.decode()
     assert "_auth_user_id" not in other.session
+    assert other.get(ITEMS).url.startswith(LOGIN)
 
 
 def test_the_lock_lifts_after_the_window(staff, settings):

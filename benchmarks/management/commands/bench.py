@@ -81,8 +81,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["markdown"]:
-            results = json.loads(Path(options["markdown"]).read_text())
-            self.stdout.write(markdown(results))
+            saved = json.loads(Path(options["markdown"]).read_text())
+            self.stdout.write(markdown(saved))
             return
         if connection.vendor != "postgresql":
             raise CommandError(
@@ -94,7 +94,9 @@ class Command(BaseCommand):
         database_url = os.environ["DATABASE_URL"]
         today = timezone.localdate()
         results: dict[str, Any] = {
-            "machine": machine(),
+            # Filled in after seeding: the server version is read from the
+            # benchmark database, which benchseed creates on a fresh machine.
+            "machine": "",
             "seconds": options["seconds"],
             "workers": options["workers"],
             "scales": {},
@@ -156,6 +158,7 @@ class Command(BaseCommand):
                 entry["history_write"] = history_write_cost(saves=300)
                 entry["as_at_index_seconds"] = index_seconds
             results["scales"][str(scale)] = entry
+        results["machine"] = machine()
         self._print_summary(results)
         output = Path(settings.BASE_DIR) / options["output"]
         output.parent.mkdir(parents=True, exist_ok=True)

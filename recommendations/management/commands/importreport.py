@@ -90,11 +90,11 @@ class Command(BaseCommand):
             raise CommandError(f"{actor.get_username()} is not an administrator.")
         draft = self._draft(options["file"], options)
         preview = check(draft)
-        for name, error in preview.report_errors.items():
-            self.stderr.write(f"Report {name}: {error}")
+        for name, message in preview.report_errors.items():
+            self.stderr.write(f"Report {name}: {message}")
         for row in preview.rows:
-            for error in row.errors:
-                self.stderr.write(f"Row {row.draft.line}: {error}")
+            for message in row.errors:
+                self.stderr.write(f"Row {row.draft.line}: {message}")
             for warning in row.warnings:
                 self.stdout.write(f"Row {row.draft.line}: check: {warning}")
         if preview.has_errors:

@@ -8,7 +8,7 @@ import datetime as dt
 import io
 import re
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +22,9 @@ from django.urls import reverse
 from recommendations import roles
 from recommendations.models import Item
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 OWNERS = ["Chief Constable", "PCC", "Home Office; NPCC", "College of Policing", "IOPC"]
 
 
@@ -29,7 +32,7 @@ def benchmark_workbook(items: int) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook()
-    report = workbook.active
+    report = cast("Worksheet", workbook.active)  # a new workbook has one worksheet
     report.title = "Report"
     for row in (
         ("title", f"Benchmark report {time.time_ns()}"),

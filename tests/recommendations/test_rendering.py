@@ -5,13 +5,9 @@ import pytest
 from django import forms
 from django.template.loader import render_to_string
 from django.test.html import parse_html
+from django.urls import reverse
 
-from recommendations.templatetags.tracker import (
-    clip,
-    govuk_field,
-    item_list_rows,
-    rag_tag,
-)
+from recommendations.templatetags.tracker import clip, govuk_field
 from recommendations.widgets import CheckboxSelectMultiple, Select
 
 
@@ -47,11 +43,10 @@ def test_checkbox_inputs_carry_name_value_id_and_checked():
     assert "checked" in second.tag()
 
 
-def test_list_rows_escape_item_text(make_item, report):
+def test_list_rows_escape_item_text(client_for, panel, make_item):
     item = make_item(text='<script>alert("x")</script>')
-    item.rag_value = ""
-    html = item_list_rows([item])
-    assert "<script>" not in html
+    html = client_for(panel).get(reverse("recommendations:item_list")).content.decode()
+    assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert f'href="/items/{item.pk}/"' in html
 
@@ -62,8 +57,19 @@ def test_clip_shortens_with_an_ellipsis_within_the_length():
 
 
 def test_closed_items_show_a_dash_with_a_text_alternative():
-    assert "No RAG" in rag_tag("")
-    assert "govuk-tag--red" in rag_tag("red")
+    assert "No RAG" in render_to_string("includes/_tags.html#rag", {"rag": ""})
+    assert "govuk-tag--red" in render_to_string(
+        "includes/_tags.html#rag", {"rag": "red"}
+    )
+
+
+def test_status_tag_shows_the_label_it_is_given_escaped():
+    html = render_to_string(
+        "includes/_tags.html#status", {"status": "closed", "label": "<i>Closed</i>"}
+    )
+    assert html == (
+        '<strong class="govuk-tag govuk-tag--green">&lt;i&gt;Closed&lt;/i&gt;</strong>'
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,51 +1,63 @@
-"""The markup built in Python (widgets, list rows, tags) escapes what it shows and
-matches what Django's own templates would render."""
+"""The templates' markup: what they show is escaped, and GOV.UK's hidden text and
+form-field attributes are present. All of it is rendered by templates and Django's
+own widgets (no HTML is built in Python)."""
 
 import pytest
-from django import forms
 from django.template.loader import render_to_string
 from django.test.html import parse_html
 from django.urls import reverse
 
-from recommendations.templatetags.tracker import clip, govuk_field
-from recommendations.widgets import CheckboxSelectMultiple, Select
+from recommendations.history import save_with_history
+from recommendations.models import Report
+from recommendations.templatetags.tracker import clip
+
+URL = reverse("recommendations:item_list")
 
 
-class _Form(forms.Form):
-    choice = forms.ChoiceField(
-        choices=[("", "Any"), ("a&b", "<b>Bold</b>"), ("c", "C")], widget=Select
+def test_report_select_escapes_titles_and_marks_the_choice(
+    client_for, panel, administrator, make_item
+):
+    report = Report(
+        title="<b>Bold</b> & co", kind=Report.Kind.PEEL, published_on="2024-01-02"
     )
-    many = forms.MultipleChoiceField(
-        choices=[("x", "X"), ("y", "Y")], widget=CheckboxSelectMultiple
+    save_with_history(report, actor=administrator, reason="Test set-up")
+    html = client_for(panel).get(URL, {"report": report.pk}).content.decode()
+    option = f'<option value="{report.pk}" selected>&lt;b&gt;Bold&lt;/b&gt; &amp; co'
+    assert option in html
+    assert '<option value="">All reports</option>' in html
+
+
+def test_checkbox_inputs_carry_name_value_id_and_checked(client_for, panel, item):
+    html = client_for(panel).get(URL, {"status": "closed"}).content.decode()
+    page = parse_html(html)
+    closed = parse_html(
+        '<input type="checkbox" name="status" value="closed" id="id_status_3"'
+        ' class="govuk-checkboxes__input" checked>'
+    )
+    assert closed in page
+    in_progress = parse_html(
+        '<input type="checkbox" name="status" value="in_progress" id="id_status_1"'
+        ' class="govuk-checkboxes__input">'
+    )
+    assert in_progress in page
+    assert (
+        '<label class="govuk-label govuk-checkboxes__label" for="id_status_3">' in html
     )
 
 
-def test_select_escapes_labels_and_values_and_marks_the_choice():
-    html = str(_Form({"choice": "a&b"})["choice"])
-    assert '<option value="a&amp;b" selected>&lt;b&gt;Bold&lt;/b&gt;</option>' in html
-    assert '<option value="c">C</option>' in html
-    assert html.startswith('<select name="choice"')
-
-
-def test_select_renders_as_djangos_own_widget_does():
-    ours = str(_Form({"choice": "c"})["choice"])
-    django_form = _Form({"choice": "c"})
-    django_form.fields["choice"].widget = forms.Select(
-        choices=django_form.fields["choice"].choices
+def test_invalid_filter_shows_the_error_by_its_field(client_for, panel, item):
+    html = client_for(panel).get(URL, {"target_from": "31/02/2026"}).content.decode()
+    error = parse_html(
+        '<p id="id_target_from-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Enter a valid date.</p>'
     )
-    theirs = str(django_form["choice"])
-    assert parse_html(ours) == parse_html(theirs)  # same elements and attributes
-
-
-def test_checkbox_inputs_carry_name_value_id_and_checked():
-    [first, second] = list(_Form({"many": ["y"]})["many"])
-    assert first.tag() == '<input type="checkbox" name="many" value="x" id="id_many_0">'
-    assert "checked" in second.tag()
+    assert error in parse_html(html)
+    assert '<a href="#id_target_from">Enter a valid date.</a>' in html
 
 
 def test_list_rows_escape_item_text(client_for, panel, make_item):
     item = make_item(text='<script>alert("x")</script>')
-    html = client_for(panel).get(reverse("recommendations:item_list")).content.decode()
+    html = client_for(panel).get(URL).content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert f'href="/items/{item.pk}/"' in html
@@ -57,42 +69,29 @@ def test_clip_shortens_with_an_ellipsis_within_the_length():
 
 
 def test_closed_items_show_a_dash_with_a_text_alternative():
-    assert "No RAG" in render_to_string("includes/_tags.html#rag", {"rag": ""})
+    html = render_to_string("includes/_tags.html#rag", {"rag": ""})
+    assert html == (
+        '<span class="govuk-visually-hidden">No RAG</span>'
+        '<span aria-hidden="true">&ndash;</span>'
+    )
     assert "govuk-tag--red" in render_to_string(
         "includes/_tags.html#rag", {"rag": "red"}
     )
 
 
-def test_status_tag_shows_the_label_it_is_given_escaped():
-    html = render_to_string(
-        "includes/_tags.html#status", {"status": "closed", "label": "<i>Closed</i>"}
-    )
-    assert html == (
-        '<strong class="govuk-tag govuk-tag--green">&lt;i&gt;Closed&lt;/i&gt;</strong>'
-    )
-
-
 @pytest.mark.parametrize(
-    "data",
+    ("status", "colour"),
     [
-        {},
-        {"q": "x", "owner": ["pcc"], "status": ["closed"], "overdue": "on"},
-        {"target_from": "not a date", "kind": ["nonsense"], "report": "999999"},
+        ("awaiting_allocation", "grey"),
+        ("in_progress", "blue"),
+        ("pending_sign_off", "purple"),
+        ("closed", "green"),
+        ("no_further_action", "grey"),
     ],
-    ids=["empty", "chosen", "errors"],
 )
-def test_python_built_fields_match_the_form_field_include(db, data):
-    from recommendations.filters import ItemFilter
-    from recommendations.models import Item
-
-    form = ItemFilter(data or None, queryset=Item.objects.all()).form
-    form.is_valid()
-    for name in form.fields:
-        for small in (False, True):
-            field = form[name]
-            include = render_to_string(
-                "includes/_field.html", {"field": field, "small": small}
-            )
-            assert parse_html(govuk_field(field, small=small)) == parse_html(include), (
-                name
-            )
+def test_status_tag_has_its_colour_and_shows_the_label_escaped(status, colour):
+    html = render_to_string(
+        "includes/_tags.html#status", {"status": status, "label": "<i>Label</i>"}
+    )
+    tag = f'<strong class="govuk-tag govuk-tag--{colour}">'
+    assert html == f"{tag}&lt;i&gt;Label&lt;/i&gt;</strong>"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import exports, panels, roles, selectors, services, workflow
-from ..figures import CachedCountPaginator
+from ..figures import CachedCountPaginator, data_marker
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
 from ..models import Item, ProgressUpdate, Report, annotate_rag
@@ -184,6 +184,8 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "page_range": paginator.get_elided_page_range(page.number),
         "query": params.urlencode(),
         "sort_links": _sort_links(request, sort),
+        # Keys the template's cached fragments (the filter panel, the results).
+        "data_marker": data_marker(),
         "today": today,
         "as_at": day,
         "active_filters": [

@@ -167,3 +167,38 @@ def test_htmx_request_gets_only_the_results_fragment(client_for, panel, item):
     html = response.content.decode()
     assert 'id="results"' in html
     assert "<html" not in html
+
+
+def test_a_repeated_list_reuses_its_rendered_results(client_for, panel, make_item):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_item(text="shown")
+    client = client_for(panel)
+    client.get(URL)  # warm the session and permissions
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        client.get(URL, {"owner": "chief_constable"})
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(URL, {"owner": "chief_constable"})
+    assert "shown" in response.content.decode()
+    assert len(again.captured_queries) < len(first.captured_queries)
+
+
+def test_cached_results_and_filters_follow_every_change(
+    client_for, panel, make_item, administrator
+):
+    from recommendations.history import save_with_history
+    from recommendations.models import Report
+
+    item = make_item(text="Before the change")
+    client = client_for(panel)
+    assert "Before the change" in client.get(URL).content.decode()
+    item.text = "After the change"
+    save_with_history(item, actor=administrator, reason="Reworded")
+    report = Report(title="A new report", kind="peel", published_on="2025-01-01")
+    save_with_history(report, actor=administrator, reason="Loaded")
+    html = client.get(URL).content.decode()
+    assert "After the change" in html
+    assert "Before the change" not in html
+    assert f'<option value="{report.pk}">A new report</option>' in html

@@ -6,6 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test.html import parse_html
 from django.urls import reverse
+from django.utils import translation
 
 from recommendations.history import save_with_history
 from recommendations.models import Report
@@ -95,3 +96,56 @@ def test_status_tag_has_its_colour_and_shows_the_label_escaped(status, colour):
     )
     tag = f'<strong class="govuk-tag govuk-tag--{colour}">'
     assert html == f"{tag}&lt;i&gt;Label&lt;/i&gt;</strong>"
+
+
+GERMAN = {
+    # No catalogues ship (USE_I18N is off by default), so the test gives German
+    # its own entries for three model labels; "Search" is translated by Django (admin).
+    "Chief Constable": "Polizeichef",
+    "Recommendation": "Empfehlung",
+    "In progress": "In Bearbeitung",
+}
+
+
+@pytest.fixture
+def german(settings):
+    from django.utils.translation import trans_real
+
+    settings.USE_I18N = True
+    translation._trans.__dict__.clear()  # serve gettext from trans_real from now on
+    catalogue = trans_real.translation("de")._catalog
+    for english, german in GERMAN.items():
+        catalogue[english] = german
+    yield
+    trans_real._translations = {}  # drop the catalogue with the test's entries
+    translation._trans.__dict__.clear()  # trans_null again once settings restore
+
+
+def test_labels_are_translated_when_shown_not_when_first_used(
+    german, client_for, panel, make_item
+):
+    item = make_item(status="in_progress", owner_codes=["chief_constable"])
+    # English first: a label cached here would go on showing in English.
+    assert item.owner_labels == ["Chief Constable"]
+    assert item.get_kind_display() == "Recommendation"
+    client = client_for(panel)
+    english = client.get(URL).content.decode()
+    with translation.override("de"):
+        assert item.owner_labels == ["Polizeichef"]
+        assert item.get_kind_display() == "Empfehlung"
+        assert item.get_status_display() == "In Bearbeitung"
+        deutsch = client.get(URL).content.decode()
+        detail = client.get(f"/items/{item.pk}/").content.decode()
+    for label in ("Polizeichef", "Empfehlung", "In Bearbeitung", ">Suchen</label>"):
+        assert label in deutsch
+    assert "Polizeichef" in detail
+    assert "In Bearbeitung" in detail
+    for label in (
+        "Chief Constable",
+        "Recommendation",
+        "In progress",
+        ">Search</label>",
+    ):
+        assert label in english
+    # The cached fragments are kept per language.
+    assert ">Search</label>" in client.get(URL).content.decode()

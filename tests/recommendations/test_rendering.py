@@ -149,3 +149,25 @@ def test_labels_are_translated_when_shown_not_when_first_used(
         assert label in english
     # The cached fragments are kept per language.
     assert ">Search</label>" in client.get(URL).content.decode()
+
+
+FORM_PAGES = [
+    "recommendations/item_edit.html",
+    "recommendations/item_progress.html",
+    "recommendations/loading/edit_row.html",
+    "oversight/closure_decide.html",
+    "oversight/date_decide.html",
+    "oversight/date_request.html",
+    "oversight/hmicfrs_outcome.html",
+    "oversight/s55_edit.html",
+    "oversight/s55_response.html",
+]
+
+
+@pytest.mark.parametrize("name", FORM_PAGES)
+def test_form_pages_share_one_skeleton(name):
+    from django.template.loader import get_template
+    from django.template.loader_tags import ExtendsNode
+
+    [extends] = get_template(name).template.nodelist.get_nodes_by_type(ExtendsNode)
+    assert extends.parent_name.var == "form_page.html"

@@ -65,7 +65,6 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number),
-            "query": "",
         },
     )
 
@@ -83,20 +82,17 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]:
-    """For each sortable column: the URL that sorts by it and its aria-sort state."""
+def _sort_links(current: str) -> dict[str, dict[str, str]]:
+    """For each sortable column: the sort a click asks for and its aria-sort state."""
     key = current.lstrip("-")
     descending = current.startswith("-")
     links = {}
     for name, label in SORT_LABELS.items():
-        params = request.GET.copy()
-        params.pop("page", None)
         next_sort = f"-{name}" if name == key and not descending else name
-        params["sort"] = next_sort
         state = "none"
         if name == key:
             state = "descending" if descending else "ascending"
-        links[name] = {"url": f"?{params.urlencode()}", "state": state, "label": label}
+        links[name] = {"sort": next_sort, "state": state, "label": label}
     return links
 
 
@@ -170,10 +166,10 @@ def item_list(request: HttpRequest) -> HttpResponse:
     _require_viewer(request)
     item_filter, today, day, sort = _filtered_items(request)
     queryset = item_filter.qs.order_by(*_ordering(sort, day))
-    params = request.GET.copy()
-    params.pop("page", None)
     # The total is the same for every page and sort: cached while nothing changes.
-    filters = sorted((k, v) for k, v in params.lists() if k != "sort")
+    filters = sorted(
+        (k, v) for k, v in request.GET.lists() if k not in {"page", "sort"}
+    )
     paginator = CachedCountPaginator(
         queryset, settings.ITEMS_PER_PAGE, count_key=("items", filters, today)
     )
@@ -182,8 +178,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "filter": item_filter,
         "page": page,
         "page_range": paginator.get_elided_page_range(page.number),
-        "query": params.urlencode(),
-        "sort_links": _sort_links(request, sort),
+        "sort_links": _sort_links(sort),
         # Keys the template's cached fragments (the filter panel, the results).
         "data_marker": data_marker(),
         "today": today,

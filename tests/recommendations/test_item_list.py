@@ -202,3 +202,18 @@ def test_cached_results_and_filters_follow_every_change(
     assert "After the change" in html
     assert "Before the change" not in html
     assert f'<option value="{report.pk}">A new report</option>' in html
+
+
+def test_sort_links_keep_the_filters_and_start_again_at_page_one(
+    client_for, panel, make_item, settings
+):
+    settings.ITEMS_PER_PAGE = 1
+    make_item(owner_codes=["pcc"])
+    make_item(owner_codes=["pcc"])
+    query = {"owner": "pcc", "sort": "target", "page": 2}
+    html = client_for(panel).get(URL, query).content.decode()
+    link = '<a class="app-sort-link" href="?owner=pcc&amp;sort={}">'
+    assert 'aria-sort="ascending">' + link.format("-target") in html
+    assert 'aria-sort="none">' + link.format("lead") in html
+    assert 'href="?owner=pcc&amp;sort=target&amp;page=1"' in html
+    assert 'export.csv?owner=pcc&amp;sort=target" download>' in html

@@ -1,10 +1,14 @@
-"""The templates' markup: what they show is escaped, and GOV.UK's hidden text and
-form-field attributes are present. All of it is rendered by templates and Django's
-own widgets (no HTML is built in Python)."""
+"""The templates' markup: what they show is escaped, GOV.UK's hidden text and
+form-field attributes are present, labels follow the language, links keep the query,
+and the item list's cached fragments follow every change. All of it is rendered by
+templates and Django's own widgets (no HTML is built in Python)."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test.html import parse_html
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -171,3 +175,47 @@ def test_form_pages_share_one_skeleton(name):
 
     [extends] = get_template(name).template.nodelist.get_nodes_by_type(ExtendsNode)
     assert extends.parent_name.var == "form_page.html"
+
+
+def test_a_repeated_list_reuses_its_rendered_results(client_for, panel, make_item):
+    make_item(text="shown")
+    client = client_for(panel)
+    client.get(URL)  # warm the session and permissions
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        client.get(URL, {"owner": "chief_constable"})
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(URL, {"owner": "chief_constable"})
+    assert "shown" in response.content.decode()
+    assert len(again.captured_queries) < len(first.captured_queries)
+
+
+def test_cached_results_and_filters_follow_every_change(
+    client_for, panel, make_item, administrator
+):
+    item = make_item(text="Before the change")
+    client = client_for(panel)
+    assert "Before the change" in client.get(URL).content.decode()
+    item.text = "After the change"
+    save_with_history(item, actor=administrator, reason="Reworded")
+    report = Report(title="A new report", kind="peel", published_on="2025-01-01")
+    save_with_history(report, actor=administrator, reason="Loaded")
+    html = client.get(URL).content.decode()
+    assert "After the change" in html
+    assert "Before the change" not in html
+    assert f'<option value="{report.pk}">A new report</option>' in html
+
+
+def test_sort_links_keep_the_filters_and_start_again_at_page_one(
+    client_for, panel, make_item, settings
+):
+    settings.ITEMS_PER_PAGE = 1
+    make_item(owner_codes=["pcc"])
+    make_item(owner_codes=["pcc"])
+    query = {"owner": "pcc", "sort": "target", "page": 2}
+    html = client_for(panel).get(URL, query).content.decode()
+    link = '<a class="app-sort-link" href="?owner=pcc&amp;sort={}">'
+    assert 'aria-sort="ascending">' + link.format("-target") in html
+    assert 'aria-sort="none">' + link.format("lead") in html
+    assert 'href="?owner=pcc&amp;sort=target&amp;page=1"' in html
+    assert 'export.csv?owner=pcc&amp;sort=target" download>' in html

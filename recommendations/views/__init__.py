@@ -9,8 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from .. import exports, panels, roles, selectors, services, workflow
 from ..figures import CachedCountPaginator, data_marker
@@ -192,9 +194,14 @@ def item_list(request: HttpRequest) -> HttpResponse:
         else [],
     }
     template = "recommendations/item_list.html"
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
+        if item_filter.form.errors:
+            # The filter panel shows what is wrong: htmx loads the whole page.
+            return HttpResponseClientRedirect(request.get_full_path())
         template += "#results"
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET

@@ -219,3 +219,22 @@ def test_sort_links_keep_the_filters_and_start_again_at_page_one(
     assert 'aria-sort="none">' + link.format("lead") in html
     assert 'href="?owner=pcc&amp;sort=target&amp;page=1"' in html
     assert 'export.csv?owner=pcc&amp;sort=target" download>' in html
+
+
+def test_a_new_lead_is_offered_as_soon_as_the_lead_options_are_refreshed(
+    client_for, panel, item, other_staff
+):
+    # other_staff exists; a later lead joins without any item changing (the data
+    # marker stays put). The cached select is keyed on the lead options themselves.
+    from django.contrib.auth.models import Group, User
+
+    from recommendations import roles
+
+    client = client_for(panel)
+    client.get(URL)
+    newcomer = User.objects.create(username="nia", first_name="Nia", last_name="Cole")
+    newcomer.groups.add(Group.objects.get(name=roles.OFFICE_STAFF))
+    assert "Nia Cole" not in client.get(URL).content.decode()  # options still cached
+    cache.delete("lead-options")  # as happens after filters.LEAD_OPTIONS_SECONDS
+    html = client.get(URL).content.decode()
+    assert f'<option value="{newcomer.pk}">Nia Cole</option>' in html

@@ -13,7 +13,6 @@ from recommendations.forms import (
     limit_report_choices,
 )
 from recommendations.models import Owner, Report
-from recommendations.widgets import Select
 
 
 class ClosureDecisionForm(VersionedForm):
@@ -134,15 +133,17 @@ class ReviewFilterForm(GovukFormMixin, forms.Form):
         label=_("Owner"),
         required=False,
         choices=[("", _("Any owner")), *Owner.choices],
-        widget=Select,
+        widget=forms.Select,
     )
-    lead_team = forms.ChoiceField(label=_("Lead team"), required=False, widget=Select)
+    lead_team = forms.ChoiceField(
+        label=_("Lead team"), required=False, widget=forms.Select
+    )
     report = forms.ModelChoiceField(
         label=_("Report"),
         required=False,
         queryset=Report.objects.only("id", "title").order_by("title"),
         empty_label=_("Any report"),
-        widget=Select,
+        widget=forms.Select,
     )
 
     def __init__(self, *args: Any, lead_teams: list[str], **kwargs: Any) -> None:

@@ -294,7 +294,6 @@ def s55_list(request: HttpRequest) -> HttpResponse:
             "rows": selectors.s55_rows(today=today, reports=page.object_list),
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number),
-            "query": "",
             "today": today,
         },
     )
@@ -429,7 +428,7 @@ def scrutiny(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "oversight/scrutiny.html",
-        {"form": form, "paper": paper, "query": request.GET.urlencode()},
+        {"form": form, "paper": paper},
         status=400 if form.errors else 200,
     )
 

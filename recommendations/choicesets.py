@@ -5,7 +5,6 @@ database, history rows show readable codes, and one column is one history field.
 """
 
 from collections.abc import Iterable
-from functools import cache
 
 from django.db.models import TextChoices
 
@@ -26,13 +25,10 @@ def contains(code: str) -> str:
     return f",{code},"
 
 
-@cache
-def _names_and_order(choices: type[TextChoices]) -> tuple[dict, dict]:
-    names = dict(choices.choices)
-    return names, {code: index for index, code in enumerate(names)}
-
-
 def labels(value: str | None, choices: type[TextChoices]) -> list[str]:
-    names, order = _names_and_order(choices)
+    """The labels of the codes in `value`, in the choices' order, in the active
+    language (looked up on every call: nothing translated is kept)."""
+    names = dict(choices.choices)
+    order = {code: index for index, code in enumerate(names)}
     codes = sorted(decode(value), key=lambda code: order.get(code, len(order)))
     return [str(names.get(code, code)) for code in codes]

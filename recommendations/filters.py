@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from .forms import WIDGET_CLASSES, DateInput, limit_report_choices
 from .models import Item, Owner, Report, overdue_q, owned_by_q
 from .selectors import lead_choices, lead_options
-from .widgets import CheckboxSelectMultiple, Select
 
 SORTS = {
     "report": ("-report__published_on", "report__title", "id"),
@@ -45,7 +44,7 @@ class ItemFilter(django_filters.FilterSet):
         label=_("Report"),
         queryset=Report.objects.only("id", "title").order_by("title"),
         empty_label=_("All reports"),
-        widget=Select,
+        widget=forms.Select,
     )
     # distinct=False: each filter is on the item's own columns (no multi-valued join),
     # and DISTINCT would make the database sort every matching row.
@@ -53,27 +52,27 @@ class ItemFilter(django_filters.FilterSet):
         distinct=False,
         label=_("Kind"),
         choices=Item.Kind.choices,
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     owner = django_filters.MultipleChoiceFilter(
         distinct=False,
         label=_("Owner"),
         choices=Owner.choices,
         method="filter_owner",
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     status = django_filters.MultipleChoiceFilter(
         distinct=False,
         label=_("Status"),
         choices=Item.Status.choices,
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     rag = django_filters.MultipleChoiceFilter(
         distinct=False,
         label=_("RAG"),
         choices=Item.Rag.choices,
         method="filter_rag",
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     lead = django_filters.ModelChoiceFilter(
         label=_("Lead"),
@@ -81,7 +80,7 @@ class ItemFilter(django_filters.FilterSet):
         empty_label=_("Anyone"),
         null_label=_("No lead (awaiting allocation)"),
         null_value="none",
-        widget=Select,
+        widget=forms.Select,
     )
     overdue = django_filters.BooleanFilter(
         label=_("Overdue only"),

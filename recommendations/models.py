@@ -1,7 +1,6 @@
 """Reports, their items and the progress recorded against them."""
 
 import datetime as dt
-import functools
 import os
 from typing import cast
 
@@ -137,11 +136,6 @@ class Report(RecordedModel):
         if not self.s55_required or self.kind == self.Kind.SUPER_COMPLAINT:
             return None
         return self.published_on + dt.timedelta(days=S55_PERIOD_DAYS - 1)
-
-
-@functools.cache
-def choice_labels(choices: type[models.TextChoices]) -> dict[str, str]:
-    return {value: str(label) for value, label in choices.choices}
 
 
 def owned_by_q(*codes: str) -> Q:
@@ -396,15 +390,6 @@ class Item(ItemDisplayMixin, RecordedModel):
 
     def __str__(self) -> str:
         return f"{self.report.title}: {self.get_kind_display()} {self.reference}"
-
-    # Django's generated get_FOO_display hashes the field's choices on every call;
-    # a list page calls these twice a row. (Labels are English: USE_I18N is off.)
-    # no-redef: the django-stubs plugin declares the generated methods on the class.
-    def get_kind_display(self) -> str:  # type: ignore[no-redef]
-        return choice_labels(Item.Kind).get(self.kind, self.kind)
-
-    def get_status_display(self) -> str:  # type: ignore[no-redef]
-        return choice_labels(Item.Status).get(self.status, self.status)
 
 
 class EvidenceStorage(FileSystemStorage):

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from .. import access, exports, panels, selectors, services, workflow
 from ..access import Need
-from ..figures import CachedCountPaginator
+from ..figures import CachedCountPaginator, data_marker
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
 from ..models import Item, Report, annotate_rag
@@ -50,7 +52,6 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number),
-            "query": "",
         },
     )
 
@@ -67,20 +68,17 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]:
-    """For each sortable column: the URL that sorts by it and its aria-sort state."""
+def _sort_links(current: str) -> dict[str, dict[str, str]]:
+    """For each sortable column: the sort a click asks for and its aria-sort state."""
     key = current.lstrip("-")
     descending = current.startswith("-")
     links = {}
     for name, label in SORT_LABELS.items():
-        params = request.GET.copy()
-        params.pop("page", None)
         next_sort = f"-{name}" if name == key and not descending else name
-        params["sort"] = next_sort
         state = "none"
         if name == key:
             state = "descending" if descending else "ascending"
-        links[name] = {"url": f"?{params.urlencode()}", "state": state, "label": label}
+        links[name] = {"sort": next_sort, "state": state, "label": label}
     return links
 
 
@@ -154,10 +152,10 @@ def item_list(request: HttpRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     item_filter, today, day, sort = _filtered_items(request)
     queryset = item_filter.qs.order_by(*_ordering(sort, day))
-    params = request.GET.copy()
-    params.pop("page", None)
     # The total is the same for every page and sort: cached while nothing changes.
-    filters = sorted((k, v) for k, v in params.lists() if k != "sort")
+    filters = sorted(
+        (k, v) for k, v in request.GET.lists() if k not in {"page", "sort"}
+    )
     paginator = CachedCountPaginator(
         queryset, settings.ITEMS_PER_PAGE, count_key=("items", filters, today)
     )
@@ -166,8 +164,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "filter": item_filter,
         "page": page,
         "page_range": paginator.get_elided_page_range(page.number),
-        "query": params.urlencode(),
-        "sort_links": _sort_links(request, sort),
+        "sort_links": _sort_links(sort),
+        # Keys the template's cached fragments (the filter panel, the results).
+        "data_marker": data_marker(),
         "today": today,
         "as_at": day,
         "active_filters": [
@@ -179,9 +178,14 @@ def item_list(request: HttpRequest) -> HttpResponse:
         else [],
     }
     template = "recommendations/item_list.html"
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
+        if item_filter.form.errors:
+            # The filter panel shows what is wrong: htmx loads the whole page.
+            return HttpResponseClientRedirect(request.get_full_path())
         template += "#results"
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from oversight.selectors import ageing_band
 from recommendations.models import Item
+from tests.htmx_requests import find_form
 
 URL = reverse("oversight:review")
 
@@ -145,3 +146,56 @@ def test_review_page_queries_do_not_grow_with_items(
     cache.clear()
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         client.get(URL)
+
+
+def _sign_off_form(client, item):
+    decide = reverse("oversight:closure_decide", args=[item.pk])
+    page = client.get(URL).content.decode()
+    form = find_form(page, hx_post=decide)
+    assert form.attrs["action"] == decide  # the same decision without JavaScript
+    assert form.attrs["hx-target"] == form.attrs["hx-select"] == "#sign-off-queue"
+    assert form.attrs["hx-swap"] == "outerHTML"
+    for selector in [form.attrs["hx-select"], *form.attrs["hx-select-oob"].split(",")]:
+        assert f'id="{selector.removeprefix("#")}"' in page
+    return form
+
+
+def test_sign_off_with_htmx_puts_the_new_queue_and_confirmation_in_place(
+    client_for, reviewer, pending_item
+):
+    client = client_for(reviewer)
+    form = _sign_off_form(client, pending_item)
+    data = form.data(submitter=("decision", "sign_off"))
+    assert data["next"] == [URL]
+    # htmx's request follows the redirect, as a browser's does, and takes the queue,
+    # the figures and the confirmation from the review page it lands on.
+    response = client.post(
+        form.url, data, headers=form.headers(f"http://testserver{URL}"), follow=True
+    )
+    assert response.redirect_chain == [(URL, 302)]
+    html = response.content.decode()
+    queue = html[html.index('<div id="sign-off-queue">') : html.index('id="dates"')]
+    assert "Nothing is waiting for sign-off." in queue
+    messages = html[html.index('<div id="messages">') : html.index("<h1")]
+    assert "has been signed off as closed." in messages
+    assert 'id="review-figures"' in html
+    pending_item.refresh_from_db()
+    assert pending_item.status == Item.Status.CLOSED
+
+
+def test_return_with_htmx_and_no_note_is_refused_and_changes_nothing(
+    client_for, reviewer, pending_item
+):
+    client = client_for(reviewer)
+    form = _sign_off_form(client, pending_item)
+    response = client.post(
+        form.url,
+        form.data(submitter=("decision", "return")),
+        headers=form.headers(f"http://testserver{URL}"),
+    )
+    # htmx swaps nothing for a 400; static/src/init.js then submits the form the
+    # ordinary way, and this page (with its error summary) is what the person sees.
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+    pending_item.refresh_from_db()
+    assert pending_item.status == Item.Status.PENDING_SIGN_OFF

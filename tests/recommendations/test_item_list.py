@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -7,6 +8,7 @@ from django.urls import reverse
 from recommendations.filters import DEFAULT_SORT
 from recommendations.history import save_with_history
 from recommendations.models import Item, Report
+from tests.htmx_requests import find_form
 
 URL = reverse("recommendations:item_list")
 
@@ -183,8 +185,56 @@ def test_number_of_queries_does_not_grow_with_the_rows(
     assert response.context["page"].paginator.count == 31
 
 
-def test_htmx_request_gets_only_the_results_fragment(client_for, panel, item):
-    response = client_for(panel).get(URL, headers={"HX-Request": "true"})
+def test_filter_panel_with_htmx_gets_only_the_results(client_for, panel, make_item):
+    make_item(text="in progress", status=Item.Status.IN_PROGRESS)
+    make_item(text="closed", status=Item.Status.CLOSED)
+    client = client_for(panel)
+    page = client.get(URL).content.decode()
+    form = find_form(page, hx_get=URL)
+    assert form.attrs["action"] == URL  # the same query without JavaScript
+    assert form.attrs["hx-target"] == "#results"
+    assert form.attrs["hx-swap"] == "outerHTML"
+    assert form.attrs["hx-push-url"] == "true"
+    assert 'id="results"' in page
+    assert 'id="results-count"' in page  # the live region the count goes into
+    assert 'id="list-tools"' in page
+    # The person ticks "In progress" and presses Apply filters.
+    data = form.data(status=["in_progress"])
+    response = client.get(
+        form.url, data, headers=form.headers(f"http://testserver{URL}")
+    )
     html = response.content.decode()
-    assert 'id="results"' in html
-    assert "<html" not in html
+    assert response.status_code == 200
+    assert "HX-Request" in response["Vary"]
+    assert html.lstrip().startswith('<div id="results">')
+    for chrome in ("<html", "<head", "govuk-service-navigation", "govuk-footer"):
+        assert chrome not in html
+    assert "Apply filters" not in html  # the panel stays as the person left it
+    assert "in progress" in html
+    assert "closed</td>" not in html
+    assert '<p id="results-count" hx-swap-oob="innerHTML">' in html
+    assert "1 item matches these filters." in html
+    tools = html[html.index('<div id="list-tools" hx-swap-oob="innerHTML">') :]
+    [export] = re.findall(r'href="([^"]*export\.csv[^"]*)"', tools)
+    assert "status=in_progress" in export.split("?")[1].split("&amp;")
+
+
+def test_filter_panel_with_htmx_and_an_error_loads_the_whole_page(
+    client_for, panel, item
+):
+    client = client_for(panel)
+    form = find_form(client.get(URL).content.decode(), hx_get=URL)
+    data = form.data(target_from="31/02/2026")
+    response = client.get(URL, data, headers=form.headers(f"http://testserver{URL}"))
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith(f"{URL}?q=&")
+    assert "target_from=31%2F02%2F2026" in response["HX-Redirect"]
+    full = client.get(response["HX-Redirect"]).content.decode()
+    assert "There is a problem" in full
+
+
+def test_history_restore_by_htmx_gets_the_whole_page(client_for, panel, item):
+    response = client_for(panel).get(
+        URL, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+    assert "<html" in response.content.decode()

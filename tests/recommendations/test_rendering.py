@@ -1,57 +1,69 @@
-"""The markup built in Python (widgets, list rows, tags) escapes what it shows and
-matches what Django's own templates would render."""
+"""The templates' markup: what they show is escaped, GOV.UK's hidden text and
+form-field attributes are present, labels follow the language, links keep the query,
+and the item list's cached fragments follow every change. All of it is rendered by
+templates and Django's own widgets (no HTML is built in Python)."""
 
 import pytest
-from django import forms
+from django.core.cache import cache
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test.html import parse_html
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
-from recommendations.templatetags.tracker import (
-    clip,
-    govuk_field,
-    item_list_rows,
-    rag_tag,
-)
-from recommendations.widgets import CheckboxSelectMultiple, Select
+from recommendations.history import save_with_history
+from recommendations.models import Report
+from recommendations.templatetags.tracker import clip
+
+URL = reverse("recommendations:item_list")
 
 
-class _Form(forms.Form):
-    choice = forms.ChoiceField(
-        choices=[("", "Any"), ("a&b", "<b>Bold</b>"), ("c", "C")], widget=Select
+def test_report_select_escapes_titles_and_marks_the_choice(
+    client_for, panel, administrator, make_item
+):
+    report = Report(
+        title="<b>Bold</b> & co", kind=Report.Kind.PEEL, published_on="2024-01-02"
     )
-    many = forms.MultipleChoiceField(
-        choices=[("x", "X"), ("y", "Y")], widget=CheckboxSelectMultiple
+    save_with_history(report, actor=administrator, reason="Test set-up")
+    html = client_for(panel).get(URL, {"report": report.pk}).content.decode()
+    option = f'<option value="{report.pk}" selected>&lt;b&gt;Bold&lt;/b&gt; &amp; co'
+    assert option in html
+    assert '<option value="">All reports</option>' in html
+
+
+def test_checkbox_inputs_carry_name_value_id_and_checked(client_for, panel, item):
+    html = client_for(panel).get(URL, {"status": "closed"}).content.decode()
+    page = parse_html(html)
+    closed = parse_html(
+        '<input type="checkbox" name="status" value="closed" id="id_status_3"'
+        ' class="govuk-checkboxes__input" checked>'
+    )
+    assert closed in page
+    in_progress = parse_html(
+        '<input type="checkbox" name="status" value="in_progress" id="id_status_1"'
+        ' class="govuk-checkboxes__input">'
+    )
+    assert in_progress in page
+    assert (
+        '<label class="govuk-label govuk-checkboxes__label" for="id_status_3">' in html
     )
 
 
-def test_select_escapes_labels_and_values_and_marks_the_choice():
-    html = str(_Form({"choice": "a&b"})["choice"])
-    assert '<option value="a&amp;b" selected>&lt;b&gt;Bold&lt;/b&gt;</option>' in html
-    assert '<option value="c">C</option>' in html
-    assert html.startswith('<select name="choice"')
-
-
-def test_select_renders_as_djangos_own_widget_does():
-    ours = str(_Form({"choice": "c"})["choice"])
-    django_form = _Form({"choice": "c"})
-    django_form.fields["choice"].widget = forms.Select(
-        choices=django_form.fields["choice"].choices
+def test_invalid_filter_shows_the_error_by_its_field(client_for, panel, item):
+    html = client_for(panel).get(URL, {"target_from": "31/02/2026"}).content.decode()
+    error = parse_html(
+        '<p id="id_target_from-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Enter a valid date.</p>'
     )
-    theirs = str(django_form["choice"])
-    assert parse_html(ours) == parse_html(theirs)  # same elements and attributes
+    assert error in parse_html(html)
+    assert '<a href="#id_target_from">Enter a valid date.</a>' in html
 
 
-def test_checkbox_inputs_carry_name_value_id_and_checked():
-    [first, second] = list(_Form({"many": ["y"]})["many"])
-    assert first.tag() == '<input type="checkbox" name="many" value="x" id="id_many_0">'
-    assert "checked" in second.tag()
-
-
-def test_list_rows_escape_item_text(make_item, report):
+def test_list_rows_escape_item_text(client_for, panel, make_item):
     item = make_item(text='<script>alert("x")</script>')
-    item.rag_value = ""
-    html = item_list_rows([item])
-    assert "<script>" not in html
+    html = client_for(panel).get(URL).content.decode()
+    assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert f'href="/items/{item.pk}/"' in html
 
@@ -62,31 +74,167 @@ def test_clip_shortens_with_an_ellipsis_within_the_length():
 
 
 def test_closed_items_show_a_dash_with_a_text_alternative():
-    assert "No RAG" in rag_tag("")
-    assert "govuk-tag--red" in rag_tag("red")
+    html = render_to_string("includes/_tags.html#rag", {"rag": ""})
+    assert html == (
+        '<span class="govuk-visually-hidden">No RAG</span>'
+        '<span aria-hidden="true">&ndash;</span>'
+    )
+    assert "govuk-tag--red" in render_to_string(
+        "includes/_tags.html#rag", {"rag": "red"}
+    )
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("status", "colour"),
     [
-        {},
-        {"q": "x", "owner": ["pcc"], "status": ["closed"], "overdue": "on"},
-        {"target_from": "not a date", "kind": ["nonsense"], "report": "999999"},
+        ("awaiting_allocation", "grey"),
+        ("in_progress", "blue"),
+        ("pending_sign_off", "purple"),
+        ("closed", "green"),
+        ("no_further_action", "grey"),
     ],
-    ids=["empty", "chosen", "errors"],
 )
-def test_python_built_fields_match_the_form_field_include(db, data):
-    from recommendations.filters import ItemFilter
-    from recommendations.models import Item
+def test_status_tag_has_its_colour_and_shows_the_label_escaped(status, colour):
+    html = render_to_string(
+        "includes/_tags.html#status", {"status": status, "label": "<i>Label</i>"}
+    )
+    tag = f'<strong class="govuk-tag govuk-tag--{colour}">'
+    assert html == f"{tag}&lt;i&gt;Label&lt;/i&gt;</strong>"
 
-    form = ItemFilter(data or None, queryset=Item.objects.all()).form
-    form.is_valid()
-    for name in form.fields:
-        for small in (False, True):
-            field = form[name]
-            include = render_to_string(
-                "includes/_field.html", {"field": field, "small": small}
-            )
-            assert parse_html(govuk_field(field, small=small)) == parse_html(include), (
-                name
-            )
+
+GERMAN = {
+    # No catalogues ship (USE_I18N is off by default), so the test gives German
+    # its own entries for three model labels; "Search" is translated by Django (admin).
+    "Chief Constable": "Polizeichef",
+    "Recommendation": "Empfehlung",
+    "In progress": "In Bearbeitung",
+}
+
+
+@pytest.fixture
+def german(settings):
+    from django.utils.translation import trans_real
+
+    settings.USE_I18N = True
+    translation._trans.__dict__.clear()  # serve gettext from trans_real from now on
+    catalogue = trans_real.translation("de")._catalog
+    for english, german in GERMAN.items():
+        catalogue[english] = german
+    yield
+    trans_real._translations = {}  # drop the catalogue with the test's entries
+    translation._trans.__dict__.clear()  # trans_null again once settings restore
+
+
+def test_labels_are_translated_when_shown_not_when_first_used(
+    german, client_for, panel, make_item
+):
+    item = make_item(status="in_progress", owner_codes=["chief_constable"])
+    # English first: a label cached here would go on showing in English.
+    assert item.owner_labels == ["Chief Constable"]
+    assert item.get_kind_display() == "Recommendation"
+    client = client_for(panel)
+    english = client.get(URL).content.decode()
+    with translation.override("de"):
+        assert item.owner_labels == ["Polizeichef"]
+        assert item.get_kind_display() == "Empfehlung"
+        assert item.get_status_display() == "In Bearbeitung"
+        deutsch = client.get(URL).content.decode()
+        detail = client.get(f"/items/{item.pk}/").content.decode()
+    for label in ("Polizeichef", "Empfehlung", "In Bearbeitung", ">Suchen</label>"):
+        assert label in deutsch
+    assert "Polizeichef" in detail
+    assert "In Bearbeitung" in detail
+    for label in (
+        "Chief Constable",
+        "Recommendation",
+        "In progress",
+        ">Search</label>",
+    ):
+        assert label in english
+    # The cached fragments are kept per language.
+    assert ">Search</label>" in client.get(URL).content.decode()
+
+
+FORM_PAGES = [
+    "recommendations/item_edit.html",
+    "recommendations/item_progress.html",
+    "recommendations/loading/edit_row.html",
+    "oversight/closure_decide.html",
+    "oversight/date_decide.html",
+    "oversight/date_request.html",
+    "oversight/hmicfrs_outcome.html",
+    "oversight/s55_edit.html",
+    "oversight/s55_response.html",
+]
+
+
+@pytest.mark.parametrize("name", FORM_PAGES)
+def test_form_pages_share_one_skeleton(name):
+    from django.template.loader import get_template
+    from django.template.loader_tags import ExtendsNode
+
+    [extends] = get_template(name).template.nodelist.get_nodes_by_type(ExtendsNode)
+    assert extends.parent_name.var == "form_page.html"
+
+
+def test_a_repeated_list_reuses_its_rendered_results(client_for, panel, make_item):
+    make_item(text="shown")
+    client = client_for(panel)
+    client.get(URL)  # warm the session and permissions
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        client.get(URL, {"owner": "chief_constable"})
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(URL, {"owner": "chief_constable"})
+    assert "shown" in response.content.decode()
+    assert len(again.captured_queries) < len(first.captured_queries)
+
+
+def test_cached_results_and_filters_follow_every_change(
+    client_for, panel, make_item, administrator
+):
+    item = make_item(text="Before the change")
+    client = client_for(panel)
+    assert "Before the change" in client.get(URL).content.decode()
+    item.text = "After the change"
+    save_with_history(item, actor=administrator, reason="Reworded")
+    report = Report(title="A new report", kind="peel", published_on="2025-01-01")
+    save_with_history(report, actor=administrator, reason="Loaded")
+    html = client.get(URL).content.decode()
+    assert "After the change" in html
+    assert "Before the change" not in html
+    assert f'<option value="{report.pk}">A new report</option>' in html
+
+
+def test_sort_links_keep_the_filters_and_start_again_at_page_one(
+    client_for, panel, make_item, settings
+):
+    settings.ITEMS_PER_PAGE = 1
+    make_item(owner_codes=["pcc"])
+    make_item(owner_codes=["pcc"])
+    query = {"owner": "pcc", "sort": "target", "page": 2}
+    html = client_for(panel).get(URL, query).content.decode()
+    link = '<a class="app-sort-link" href="?owner=pcc&amp;sort={}">'
+    assert 'aria-sort="ascending">' + link.format("-target") in html
+    assert 'aria-sort="none">' + link.format("lead") in html
+    assert 'href="?owner=pcc&amp;sort=target&amp;page=1"' in html
+    assert 'export.csv?owner=pcc&amp;sort=target" download>' in html
+
+
+def test_a_new_lead_is_offered_as_soon_as_the_lead_options_are_refreshed(
+    client_for, panel, item, other_staff
+):
+    # other_staff exists; a later lead joins without any item changing (the data
+    # marker stays put). The cached select is keyed on the lead options themselves.
+    from django.contrib.auth.models import Group, User
+
+    from recommendations import roles
+
+    client = client_for(panel)
+    client.get(URL)
+    newcomer = User.objects.create(username="nia", first_name="Nia", last_name="Cole")
+    newcomer.groups.add(Group.objects.get(name=roles.OFFICE_STAFF))
+    assert "Nia Cole" not in client.get(URL).content.decode()  # options still cached
+    cache.delete("lead-options")  # as happens after filters.LEAD_OPTIONS_SECONDS
+    html = client.get(URL).content.decode()
+    assert f'<option value="{newcomer.pk}">Nia Cole</option>' in html

@@ -9,7 +9,7 @@ events imply, dated when they happened, attributed to whoever acted.
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from recommendations.models import Item, ProgressUpdate, Report
@@ -44,7 +44,7 @@ def history_date(instance: Any) -> dt.datetime | None:
 TRACKED = [f.attname for f in Item.history.model.tracked_fields]
 
 
-def write_item_histories(admin: AbstractBaseUser) -> int:
+def write_item_histories(admin: User) -> int:
     """Write each demo item's history from its events; returns the rows written."""
     historical = Item.history.model
     written = 0
@@ -70,7 +70,8 @@ def write_item_histories(admin: AbstractBaseUser) -> int:
         ).select_related("decided_by"):
             events.append(
                 (
-                    date_change.decided_at,
+                    # Approved, so decided: decided_at is set.
+                    date_change.decided_at or date_change.requested_at,
                     date_change.decided_by,
                     f"Target date moved to {date_change.to_date:%-d %B %Y}: "
                     f"{date_change.reason}",
@@ -90,7 +91,9 @@ def write_item_histories(admin: AbstractBaseUser) -> int:
             )
         events.sort(key=lambda event: event[0])
         start = loaded_at(item.report)
-        records = [(start, admin, "Imported from the published report", {}, "+")]
+        records: list[tuple[dt.datetime, Any, str, dict[str, Any], str]] = [
+            (start, admin, "Imported from the published report", {}, "+")
+        ]
         if final["lead_id"] is not None:
             # Leads are allocated within a month, and before their first move.
             allocated = start + dt.timedelta(days=30)

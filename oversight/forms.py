@@ -1,6 +1,6 @@
 """Input validation for oversight decisions and requests."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -34,7 +34,8 @@ class ClosureDecisionForm(VersionedForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("decision") == "return" and not cleaned.get("note", "").strip():
             self.add_error("note", _("Give the reason for returning the item."))
         return cleaned
@@ -122,7 +123,8 @@ class DateDecisionForm(GovukFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("decision") == "reject" and not cleaned.get("note", "").strip():
             self.add_error("note", _("Give the reason for rejecting the request."))
         return cleaned
@@ -148,10 +150,12 @@ class ReviewFilterForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args: Any, lead_teams: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead_team"].choices = [("", _("Any team"))] + [
-            (team, team) for team in lead_teams
-        ]
-        limit_report_choices(self.fields["report"], self.data.get("report"))
+        cast(forms.ChoiceField, self.fields["lead_team"]).choices = [
+            ("", _("Any team"))
+        ] + [(team, team) for team in lead_teams]
+        limit_report_choices(
+            cast(forms.ModelChoiceField, self.fields["report"]), self.data.get("report")
+        )
 
 
 class S55Form(GovukFormMixin, forms.Form):
@@ -222,7 +226,8 @@ class ScrutinyForm(GovukFormMixin, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         meeting, previous = cleaned.get("meeting"), cleaned.get("previous")
         if meeting and previous and previous >= meeting:
             self.add_error(

@@ -99,8 +99,9 @@ def send_reminders(*, today: dt.date, due_within_days: int) -> Outcome:
         by_lead[item.lead_id].append(item)
     for lead_items in by_lead.values():
         lead = lead_items[0].lead
-        overdue = [i for i in lead_items if i.target_date < today]  # type: ignore[operator]
-        due_soon = [i for i in lead_items if i.target_date >= today]  # type: ignore[operator]
+        # Every item here has a target date (the query filters on it).
+        overdue = [i for i in lead_items if (i.target_date or today) < today]
+        due_soon = [i for i in lead_items if (i.target_date or today) >= today]
         rows = [
             {
                 "item": i,

@@ -9,7 +9,7 @@ the workflow's rules; the service here records the decision itself.
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -50,7 +50,7 @@ def _evidence_text(update: ProgressUpdate | None) -> str:
 def _record_decision(
     *,
     entry: ProgressUpdate,
-    actor: AbstractBaseUser,
+    actor: User,
     kind: str,
     note: str,
     effective_on: dt.date,
@@ -75,7 +75,7 @@ def _record_decision(
 
 @transaction.atomic
 def closure_sign_off(
-    *, item_id: int, actor: AbstractBaseUser, expected_version: int, note: str
+    *, item_id: int, actor: User, expected_version: int, note: str
 ) -> ClosureDecision:
     """A reviewer closes an item pending sign-off, unless they proposed it."""
     access.require_item(actor, Need.REVIEW)
@@ -87,13 +87,13 @@ def closure_sign_off(
         actor=actor,
         kind=ClosureDecision.Kind.SIGNED_OFF,
         note=note,
-        effective_on=entry.item.closed_on,
+        effective_on=entry.item.closed_on or timezone.localdate(),
     )
 
 
 @transaction.atomic
 def closure_return(
-    *, item_id: int, actor: AbstractBaseUser, expected_version: int, reason: str
+    *, item_id: int, actor: User, expected_version: int, reason: str
 ) -> ClosureDecision:
     """A reviewer returns an item pending sign-off to its lead, with a reason."""
     access.require_item(actor, Need.REVIEW)
@@ -113,7 +113,7 @@ def closure_return(
 def closure_record_hmicfrs_verified(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
     verified_on: dt.date,
     note: str,
@@ -140,7 +140,7 @@ def closure_record_hmicfrs_verified(
 def closure_record_hmicfrs_not_accepted(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
     decided_on: dt.date,
     note: str,
@@ -167,7 +167,7 @@ def closure_record_hmicfrs_not_accepted(
 def target_date_request(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     new_date: dt.date,
     reason: str,
 ) -> TargetDateChange:
@@ -228,7 +228,7 @@ def target_date_request(
 def target_date_decide(
     *,
     change_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     approve: bool,
     note: str,
 ) -> TargetDateChange:
@@ -312,7 +312,7 @@ def target_date_decide(
 def report_record_s55(
     *,
     report_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     s55_required: bool,
     chief_comments_requested_by: dt.date | None,
     chief_comments_received_on: dt.date | None,
@@ -352,7 +352,7 @@ def report_record_s55(
 def item_record_s55_response(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
     response: str,
 ) -> Item:

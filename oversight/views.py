@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from recommendations import access
 from recommendations.access import Need
 from recommendations.figures import CachedCountPaginator
 from recommendations.models import Report
+from recommendations.requests import SignedInRequest
 from recommendations.selectors import latest_proposal
 from recommendations.views import as_at_day
 
@@ -46,7 +47,7 @@ def _docx_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _next_url(request: HttpRequest, default: str) -> str:
+def _next_url(request: SignedInRequest, default: str) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -56,7 +57,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 
 
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     day = as_at_day(request)
     today = day or timezone.localdate()
@@ -77,7 +78,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def review(request: HttpRequest) -> HttpResponse:
+def review(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.REVIEW)
     today = timezone.localdate()
     form = ReviewFilterForm(request.GET or None, lead_teams=selectors.lead_teams())
@@ -129,7 +130,7 @@ def _overdue_list_query(scope: dict) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def closure_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.REVIEW)
     form = ClosureDecisionForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
@@ -175,7 +176,7 @@ def closure_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def hmicfrs_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+def hmicfrs_outcome(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.REVIEW)
     form = HmicfrsOutcomeForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
@@ -211,7 +212,7 @@ def hmicfrs_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def date_request(request: HttpRequest, pk: int) -> HttpResponse:
+def date_request(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.EDIT)
     form = DateChangeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -239,7 +240,7 @@ def date_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def date_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def date_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     change = date_change_for_user(request.user, pk, need=Need.REVIEW)
     form = DateDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -280,7 +281,7 @@ def date_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def s55_list(request: HttpRequest) -> HttpResponse:
+def s55_list(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     today = timezone.localdate()
     paginator = CachedCountPaginator(
@@ -300,7 +301,7 @@ def s55_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def s55_report(request: HttpRequest, pk: int) -> HttpResponse:
+def s55_report(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_user(request.user, pk, need=Need.VIEW)
     today = timezone.localdate()
     recommendations = selectors.s55_recommendations(report=report)
@@ -322,7 +323,7 @@ def s55_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def s55_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def s55_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_user(request.user, pk, need=Need.EDIT)
     form = S55Form(
         request.POST or None,
@@ -353,7 +354,7 @@ def s55_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def s55_response(request: HttpRequest, pk: int) -> HttpResponse:
+def s55_response(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.EDIT)
     form = S55ResponseForm(
         request.POST or None,
@@ -381,7 +382,7 @@ def s55_response(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def s55_document(request: HttpRequest, pk: int) -> HttpResponse:
+def s55_document(request: SignedInRequest, pk: int) -> HttpResponse:
     """The draft response as DOCX; "final" only when every recommendation has one."""
     report = access.report_for_user(request.user, pk, need=Need.VIEW)
     recommendations = selectors.s55_recommendations(report=report)
@@ -404,7 +405,7 @@ def s55_document(request: HttpRequest, pk: int) -> HttpResponse:
     return _docx_response(content, f"s55-{name}-{report.pk}.docx")
 
 
-def _scrutiny_form(request: HttpRequest) -> ScrutinyForm:
+def _scrutiny_form(request: SignedInRequest) -> ScrutinyForm:
     today = timezone.localdate()
     data = request.GET if "meeting" in request.GET else None
     return ScrutinyForm(
@@ -414,7 +415,7 @@ def _scrutiny_form(request: HttpRequest) -> ScrutinyForm:
 
 
 @require_GET
-def scrutiny(request: HttpRequest) -> HttpResponse:
+def scrutiny(request: SignedInRequest) -> HttpResponse:
     """The panel paper: print-ready here, DOCX from scrutiny_document."""
     access.require_page(request.user, Need.VIEW)
     form = _scrutiny_form(request)
@@ -434,7 +435,7 @@ def scrutiny(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def scrutiny_document(request: HttpRequest) -> HttpResponse:
+def scrutiny_document(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     form = _scrutiny_form(request)
     if not (form.is_bound and form.is_valid()):
@@ -449,7 +450,7 @@ def scrutiny_document(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def changes(request: HttpRequest) -> HttpResponse:
+def changes(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     form = ChangesForm(request.GET if "since" in request.GET else None)
     rows = None

@@ -1,6 +1,7 @@
 """The item list's filters; every filter is a query-string parameter, so any view of
 the list can be bookmarked and shared."""
 
+import datetime as dt
 from typing import Any, cast
 
 import django_filters
@@ -37,6 +38,9 @@ LEAD_OPTIONS_SECONDS = 60
 
 
 class ItemFilter(django_filters.FilterSet):
+    # The past day the list shows (as_at), set by the view; None for today.
+    as_of_day: dt.date | None = None
+
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", max_length=200
     )
@@ -158,5 +162,5 @@ class ItemFilter(django_filters.FilterSet):
         if not value:
             return queryset
         # The list may show the tracker as it stood on a past day (as_at).
-        today = getattr(self, "as_of_day", None) or timezone.localdate()
+        today = self.as_of_day or timezone.localdate()
         return queryset.filter(overdue_q(today))

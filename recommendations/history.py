@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.backends.signals import connection_created
@@ -27,7 +27,7 @@ from simple_history.models import HistoricalRecords
 def save_with_history(
     obj: models.Model,
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     reason: str,
     update_fields: list[str] | None = None,
 ) -> None:
@@ -44,7 +44,7 @@ def save_with_history(
 # below records those rows too, attributed to whoever `attributed_to` names.
 @dataclass(frozen=True)
 class FixtureAttribution:
-    actor: AbstractBaseUser | None = None
+    actor: User | None = None
     reason: str = "Loaded from fixture data"
     # When the history should say each row was written (default: now), and which
     # models' rows are recorded by the caller instead (None: record nothing).
@@ -60,7 +60,7 @@ _fixture_actor: ContextVar[FixtureAttribution] = ContextVar(
 
 @contextmanager
 def attributed_to(
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     reason: str,
     *,
     when: Callable[[models.Model], dt.datetime | None] | None = None,

@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -35,9 +35,9 @@ security_logger = logging.getLogger("tracker.security")
 def item_update_working_fields(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
-    lead: AbstractBaseUser | None,
+    lead: User | None,
     lead_team: str,
     target_date: dt.date | None,
     reason: str,
@@ -78,7 +78,7 @@ def item_update_working_fields(
 def progress_update_record(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
     text: str,
     status_to: str = "",
@@ -134,7 +134,7 @@ def progress_update_record(
 
 @transaction.atomic
 def item_sign_off(
-    *, item_id: int, actor: AbstractBaseUser, expected_version: int, note: str
+    *, item_id: int, actor: User, expected_version: int, note: str
 ) -> ProgressUpdate:
     """A reviewer closes an item pending sign-off, today, unless they proposed it."""
     access.require_item(actor, Need.REVIEW)
@@ -161,7 +161,7 @@ def item_sign_off(
 
 @transaction.atomic
 def item_return_to_lead(
-    *, item_id: int, actor: AbstractBaseUser, expected_version: int, reason: str
+    *, item_id: int, actor: User, expected_version: int, reason: str
 ) -> ProgressUpdate:
     """A reviewer returns an item pending sign-off to in progress, with a reason."""
     access.require_item(actor, Need.REVIEW)
@@ -184,7 +184,7 @@ def item_return_to_lead(
 def item_record_hmicfrs_verified(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
     verified_on: dt.date,
     note: str,
@@ -213,7 +213,7 @@ def item_record_hmicfrs_verified(
 def item_reopen_hmicfrs_not_accepted(
     *,
     item_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_version: int,
     decided_on: dt.date,
     note: str,
@@ -247,7 +247,7 @@ def _hmicfrs_note(*, note: str, decided_on: dt.date) -> str:
 
 
 def _decide(
-    item: Item, *, actor: AbstractBaseUser, decision: workflow.Decision, text: str
+    item: Item, *, actor: User, decision: workflow.Decision, text: str
 ) -> ProgressUpdate:
     """Move a locked item as decided, save it with history, add it to the timeline."""
     status_from = _move(item, to=decision.to, reason="")
@@ -269,7 +269,7 @@ def _move(item: Item, *, to: str, reason: str) -> str:
 def _append_entry(
     *,
     item: Item,
-    actor: AbstractBaseUser,
+    actor: User,
     text: str,
     status_from: str,
     evidence_file: UploadedFile | None = None,
@@ -319,7 +319,7 @@ class ImportResult:
 def report_import(
     *,
     draft: Draft,
-    actor: AbstractBaseUser,
+    actor: User,
     add_new: bool = True,
     update_changed: bool = False,
 ) -> ImportResult:

@@ -5,7 +5,7 @@ match writes with the version incremented; a stale form is told who changed the
 item and when, and nothing is written.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -51,7 +51,7 @@ def lock_item(*, item_id: int, expected_version: int | None) -> Item:
     return item
 
 
-def save_item(item: Item, *, actor: AbstractBaseUser | None, reason: str) -> None:
+def save_item(item: Item, *, actor: User | None, reason: str) -> None:
     """Write a locked item with its version incremented, so open forms go stale."""
     item.version += 1
     save_with_history(item, actor=actor, reason=reason)

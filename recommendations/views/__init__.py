@@ -1,6 +1,8 @@
 """HTTP wiring: fetch -> authorise -> validate -> one service call -> redirect."""
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,9 +22,13 @@ from ..figures import CachedCountPaginator, data_marker
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
 from ..models import Item, Report, annotate_rag
+from ..requests import SignedInRequest
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
-def as_at_day(request: HttpRequest) -> dt.date | None:
+def as_at_day(request: SignedInRequest) -> dt.date | None:
     """The past day a page should show (?as_at=YYYY-MM-DD), or None for today."""
     value = request.GET.get("as_at", "")
     try:
@@ -35,7 +41,7 @@ def as_at_day(request: HttpRequest) -> dt.date | None:
 
 
 @require_GET
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     paginator = CachedCountPaginator(
         Report.objects.order_by("-published_on", "title"),
@@ -57,7 +63,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_user(request.user, pk, need=Need.VIEW)
     today = timezone.localdate()
     groups = selectors.report_items_by_kind(report=report, today=today)
@@ -68,7 +74,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _sort_links(current: str) -> dict[str, dict[str, str]]:
+@dataclass(frozen=True)
+class SortLink:
+    sort: str  # the sort a click on the column asks for
+    state: str  # its aria-sort state: ascending, descending or none
+    label: "StrOrPromise"
+
+
+def _sort_links(current: str) -> dict[str, SortLink]:
     """For each sortable column: the sort a click asks for and its aria-sort state."""
     key = current.lstrip("-")
     descending = current.startswith("-")
@@ -78,12 +91,12 @@ def _sort_links(current: str) -> dict[str, dict[str, str]]:
         state = "none"
         if name == key:
             state = "descending" if descending else "ascending"
-        links[name] = {"sort": next_sort, "state": state, "label": label}
+        links[name] = SortLink(sort=next_sort, state=state, label=label)
     return links
 
 
 def _filtered_items(
-    request: HttpRequest, *, full_rows: bool = False
+    request: SignedInRequest, *, full_rows: bool = False
 ) -> tuple[ItemFilter, dt.date, dt.date | None, str]:
     """The item list's filter over today's items or (as_at) a past day's."""
     day = as_at_day(request)
@@ -121,7 +134,7 @@ def _ordering(sort: str, day: dt.date | None) -> tuple[str, ...]:
 
 
 @require_GET
-def item_export(request: HttpRequest, extension: str) -> HttpResponse:
+def item_export(request: SignedInRequest, extension: str) -> HttpResponse:
     """Every item the list's filters match (not only one page), as CSV or XLSX."""
     access.require_page(request.user, Need.VIEW)
     if extension not in {"csv", "xlsx"}:
@@ -148,7 +161,7 @@ def item_export(request: HttpRequest, extension: str) -> HttpResponse:
 
 
 @require_GET
-def item_list(request: HttpRequest) -> HttpResponse:
+def item_list(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     item_filter, today, day, sort = _filtered_items(request)
     queryset = item_filter.qs.order_by(*_ordering(sort, day))
@@ -189,7 +202,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.VIEW)
     day = as_at_day(request)
     if day is not None:
@@ -209,7 +222,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "recommendations/item_detail.html", context)
 
 
-def _item_detail_as_at(request: HttpRequest, item: Item, day: dt.date) -> HttpResponse:
+def _item_detail_as_at(
+    request: SignedInRequest, item: Item, day: dt.date
+) -> HttpResponse:
     """The item as it stood at the end of `day`: read-only, from its history."""
     past = selectors.item_as_at(item_id=item.pk, day=day)
     if past is None:
@@ -233,7 +248,7 @@ def _item_detail_as_at(request: HttpRequest, item: Item, day: dt.date) -> HttpRe
 
 
 @require_http_methods(["GET", "POST"])
-def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.EDIT)
     form = ItemEditForm(
         request.POST or None,
@@ -271,9 +286,9 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def item_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access.item_for_user(request.user, pk, need=Need.EDIT)
-    initial = {"version": item.version}
+    initial: dict[str, Any] = {"version": item.version}
     if request.GET.get("status") in {
         m.to for m in workflow.allowed_moves(item, request.user)
     }:
@@ -312,7 +327,7 @@ def item_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_download(request: SignedInRequest, pk: int) -> FileResponse:
     update = access.progress_update_for_user(request.user, pk, need=Need.VIEW)
     if not update.evidence_file:
         raise Http404
@@ -323,7 +338,8 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=update.evidence_name or update.evidence_file.name.rsplit("/", 1)[-1],
+        filename=update.evidence_name
+        or (update.evidence_file.name or "evidence").rsplit("/", 1)[-1],
         content_type=update.evidence_content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

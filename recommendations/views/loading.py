@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,16 +21,17 @@ from ..access import Need
 from ..forms import ImportConfirmForm, ImportRowForm, ImportTextForm, ImportUploadForm
 from ..loading.preview import Draft, check
 from ..loading.template_files import template_csv, template_xlsx
+from ..requests import SignedInRequest
 
 SESSION_KEY = "report_import"
 
 
-def _draft(request: HttpRequest) -> Draft | None:
+def _draft(request: SignedInRequest) -> Draft | None:
     data = request.session.get(SESSION_KEY)
     return Draft.from_session(data) if data else None
 
 
-def _store(request: HttpRequest, draft: Draft) -> None:
+def _store(request: SignedInRequest, draft: Draft) -> None:
     request.session[SESSION_KEY] = draft.to_session()
 
 
@@ -41,7 +42,7 @@ def _token(draft: Draft) -> str:
 
 
 def _start_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     upload_form: ImportUploadForm | None = None,
     text_form: ImportTextForm | None = None,
     status: int = 200,
@@ -59,13 +60,13 @@ def _start_page(
 
 
 @require_GET
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     return _start_page(request)
 
 
 @require_POST
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -75,7 +76,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def paste(request: HttpRequest) -> HttpResponse:
+def paste(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     form = ImportTextForm(request.POST)
     if not form.is_valid():
@@ -85,7 +86,7 @@ def paste(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def preview(request: HttpRequest) -> HttpResponse:
+def preview(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     draft = _draft(request)
     if draft is None:
@@ -106,7 +107,7 @@ def preview(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def edit_row(request: HttpRequest, index: int) -> HttpResponse:
+def edit_row(request: SignedInRequest, index: int) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     draft = _draft(request)
     if draft is None or not 0 <= index < len(draft.rows):
@@ -150,7 +151,7 @@ def edit_row(request: HttpRequest, index: int) -> HttpResponse:
 
 
 @require_POST
-def confirm(request: HttpRequest) -> HttpResponse:
+def confirm(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     draft = _draft(request)
     if draft is None:
@@ -195,7 +196,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def cancel(request: HttpRequest) -> HttpResponse:
+def cancel(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     request.session.pop(SESSION_KEY, None)
     messages.success(request, _("The upload has been discarded; nothing was loaded."))
@@ -203,7 +204,7 @@ def cancel(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def template(request: HttpRequest, extension: str) -> HttpResponse:
+def template(request: SignedInRequest, extension: str) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     if extension == "csv":
         content, content_type = template_csv(), "text/csv; charset=utf-8"

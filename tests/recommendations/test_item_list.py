@@ -146,7 +146,7 @@ def test_unknown_sort_falls_back_to_the_default(
     listed = [i.text for i in response.context["page"].object_list]
     assert listed == ["newer", "older 1", "older 2"]
     assert listed == [i.text for i in client.get(URL).context["page"].object_list]
-    assert response.context["sort_links"][DEFAULT_SORT]["state"] == "ascending"
+    assert response.context["sort_links"][DEFAULT_SORT].state == "ascending"
 
 
 def test_pagination_keeps_the_filters_in_page_links(

@@ -2,6 +2,8 @@
 system"; an item without a lead reads "No lead"."""
 
 from django.contrib.auth.models import User
+from django.template import Context, Template
+from django.urls import reverse
 
 from recommendations import people, selectors
 from recommendations.history import save_with_history
@@ -36,3 +38,19 @@ def test_history_written_by_no_one_names_the_system(item):
 def test_lead_options_use_the_same_name(staff, reviewer):
     options = dict(selectors.lead_options())
     assert options[staff.pk] == people.display_name(staff)
+
+
+def test_templates_name_people_and_the_lack_of_a_lead_by_the_same_rule(
+    client_for, staff, item
+):
+    rendered = Template("{{ who|person }}|{{ nobody|person }}|{{ nobody|lead_name }}")
+    assert rendered.render(Context({"who": staff, "nobody": None})) == (
+        f"{people.display_name(staff)}|the system|No lead"
+    )
+    # An unallocated item reads the same on the list and on its own page.
+    assert item.lead is None
+    for url in (
+        reverse("recommendations:item_list"),
+        reverse("recommendations:item_detail", args=[item.pk]),
+    ):
+        assert "No lead" in client_for(staff).get(url).content.decode(), url

@@ -41,13 +41,14 @@ def test_lead_options_use_the_same_name(staff, reviewer):
 
 
 def test_templates_name_people_and_the_lack_of_a_lead_by_the_same_rule(
-    client_for, staff, item
+    client_for, staff, make_item
 ):
     rendered = Template("{{ who|person }}|{{ nobody|person }}|{{ nobody|lead_name }}")
     assert rendered.render(Context({"who": staff, "nobody": None})) == (
         f"{people.display_name(staff)}|the system|No lead"
     )
     # An unallocated item reads the same on the list and on its own page.
+    item = make_item()
     assert item.lead is None
     for url in (
         reverse("recommendations:item_list"),

@@ -53,11 +53,13 @@ def test_checkbox_inputs_carry_name_value_id_and_checked(client_for, panel, item
 def test_invalid_filter_shows_the_error_by_its_field(client_for, panel, item):
     html = client_for(panel).get(URL, {"target_from": "31/02/2026"}).content.decode()
     error = parse_html(
-        '<p id="id_target_from-error" class="govuk-error-message">'
+        '<p id="id_target_from_error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Enter a valid date.</p>'
     )
     assert error in parse_html(html)
     assert '<a href="#id_target_from">Enter a valid date.</a>' in html
+    # The input names the message that describes it (Django's own id scheme).
+    assert 'aria-describedby="id_target_from_error"' in html
 
 
 def test_list_rows_escape_item_text(client_for, panel, make_item):

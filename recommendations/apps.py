@@ -10,4 +10,4 @@ class RecommendationsConfig(AppConfig):
 
         navigation.register_own_sections()
         # A tracked model that the history guard would not cover stops start-up.
-        history.tracked_tables()
+        history.install_guard()

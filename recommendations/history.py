@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -155,8 +156,10 @@ class UnrecordedWriteError(RuntimeError):
 _unrecorded_reason: ContextVar[str] = ContextVar("unrecorded_reason", default="")
 # The tracked tables whose row is being saved, or deleted by Django, right now.
 _recording: ContextVar[frozenset[str]] = ContextVar("recording", default=frozenset())
-# Rows Django is deleting (pre_delete seen, post_delete not yet), per table.
-_deleting: ContextVar[dict[str, int] | None] = ContextVar("deleting", default=None)
+# Rows Django is deleting (pre_delete seen, post_delete not yet): pks per table.
+_deleting: ContextVar[dict[str, frozenset[Any]] | None] = ContextVar(
+    "deleting", default=None
+)
 
 
 @contextmanager
@@ -216,48 +219,91 @@ class RecordedModel(models.Model):
     class Meta:
         abstract = True
 
-    def _do_update(self, *args: Any, **kwargs: Any) -> Any:
-        if getattr(self, "skip_history_when_saving", False):
+    def _refuse_unrecorded_save(self) -> None:
+        # simple-history skips recording when the attribute exists at all, and
+        # records nothing while SIMPLE_HISTORY_ENABLED is off.
+        if hasattr(self, "skip_history_when_saving"):
             _refuse(f"{type(self).__name__}.save_without_historical_record()")
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            _refuse(f"Saving {type(self).__name__} with SIMPLE_HISTORY_ENABLED off")
+
+    def _do_update(self, *args: Any, **kwargs: Any) -> Any:
+        self._refuse_unrecorded_save()
         with _recorded_write(self._meta.db_table.lower()):
             return super()._do_update(*args, **kwargs)
 
     def _do_insert(self, *args: Any, **kwargs: Any) -> Any:
-        if getattr(self, "skip_history_when_saving", False):
-            _refuse(f"{type(self).__name__}.save_without_historical_record()")
+        self._refuse_unrecorded_save()
         with _recorded_write(self._meta.db_table.lower()):
             # misc: Model._do_insert is private, so the stubs do not declare it.
             return super()._do_insert(*args, **kwargs)  # type: ignore[misc]
 
 
-@receiver(pre_delete)
-def _deletion_starts(sender: type[models.Model], **kwargs: Any) -> None:
+def _announce_deletion(
+    sender: type[models.Model], instance: Any, **kwargs: Any
+) -> None:
     # Django's deletion sends pre_delete for every row, runs the DELETEs, then sends
-    # post_delete, on which simple-history records each deleted row.
-    if issubclass(sender, RecordedModel):
-        counts = dict(_deleting.get() or {})
-        table = sender._meta.db_table.lower()
-        counts[table] = counts.get(table, 0) + 1
-        _deleting.set(counts)
+    # post_delete, on which simple-history records each deleted row. Only the rows
+    # announced here may be deleted, and each only once.
+    table = sender._meta.db_table.lower()
+    announced = dict(_deleting.get() or {})
+    announced[table] = announced.get(table, frozenset()) | {instance.pk}
+    _deleting.set(announced)
 
 
-@receiver(post_delete)
-def _deletion_ends(sender: type[models.Model], **kwargs: Any) -> None:
-    if issubclass(sender, RecordedModel):
-        counts = dict(_deleting.get() or {})
-        table = sender._meta.db_table.lower()
-        counts[table] = counts.get(table, 1) - 1
-        if counts[table] <= 0:
-            del counts[table]
-        _deleting.set(counts or None)
+def _deletion_recorded(
+    sender: type[models.Model], instance: Any, **kwargs: Any
+) -> None:
+    table = sender._meta.db_table.lower()
+    announced = dict(_deleting.get() or {})
+    remaining = announced.get(table, frozenset()) - {instance.pk}
+    if remaining:
+        announced[table] = remaining
+    else:
+        announced.pop(table, None)
+    _deleting.set(announced or None)
 
 
-# Any statement that writes a table, wherever it sits (a CTE, INSERT ... SELECT).
-_WRITE = re.compile(
-    r"\b(update|insert\s+(?:or\s+\w+\s+)?into|delete\s+from|truncate(?:\s+table)?)"
-    r"\s+(?:only\s+)?(?:\"?\w+\"?\.)?\"?(\w+)\"?",
-    re.IGNORECASE,
+def _flat(params: Any, many: bool) -> list[Any]:
+    if params is None:
+        return []
+    if isinstance(params, dict):
+        return list(params.values())
+    if many:
+        return [value for row in params for value in _flat(row, False)]
+    return list(params)
+
+
+# The SQL the guard reads: comments, string literals and row-locking clauses (a
+# SELECT ... FOR UPDATE reads) removed, identifiers unquoted, lower case.
+_COMMENTS = re.compile(r"/\*.*?\*/|--[^\n]*", re.DOTALL)
+_LITERALS = re.compile(r"'(?:[^']|'')*'")
+_ROW_LOCKS = re.compile(r"\bfor\s+(?:no\s+key\s+)?update\b")
+_QUOTES = re.compile(r"[\"`\[\]]")
+_WRITE_VERBS = re.compile(
+    r"\b(insert|update|delete|replace|merge|truncate|copy|upsert)\b"
 )
+# Schema changes (migrations) name tables without writing rows.
+_SCHEMA = re.compile(
+    r"^\s*(?:create|alter|drop|comment|grant|revoke|analyze|vacuum|pragma|reindex)\b"
+)
+# SQL that builds its statement at run time, which no reading can check.
+_DYNAMIC = re.compile(r"\bdo\s*(?:\$|'|e')|\bexecute\b")
+# A cheap first look: only statements with one of these words are read closely.
+_MAY_WRITE = re.compile(
+    r"insert|update|delete|replace|merge|truncate|copy|upsert|execute|\bdo\b"
+)
+
+
+def _sql_text(sql: Any, context: Any) -> str:
+    if isinstance(sql, str):
+        return sql
+    if isinstance(sql, bytes | bytearray | memoryview):
+        return bytes(sql).decode("utf-8", errors="replace")
+    as_string = getattr(sql, "as_string", None)  # psycopg's sql.SQL / Composed
+    if as_string is not None:
+        return as_string(context["connection"].connection)
+    return str(sql)
 
 
 @functools.cache
@@ -280,28 +326,88 @@ def tracked_tables() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(main), frozenset(history)
 
 
+def install_guard() -> None:
+    """Check every tracked model is guarded and follow Django's deletion of each.
+
+    The deletion receivers are connected per tracked model, so every other model
+    keeps Django's fast bulk delete (sessions, for example).
+    """
+    from django.apps import apps
+
+    tracked_tables()
+    for model in apps.get_models():
+        if issubclass(model, RecordedModel):
+            pre_delete.connect(_announce_deletion, sender=model, weak=False)
+            post_delete.connect(_deletion_recorded, sender=model, weak=False)
+
+
 def refuse_unrecorded_sql(
-    execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
+    execute: Callable[..., Any], sql: Any, params: Any, many: bool, context: Any
 ) -> Any:
-    """A connection's execute wrapper: refuse SQL that writes tracked rows unseen."""
-    if not _unrecorded_reason.get() and isinstance(sql, str):
-        main, history = tracked_tables()
-        for match in _WRITE.finditer(sql):
-            verb = match.group(1).split()[0].lower()
-            table = match.group(2).lower()
-            if table in history and verb != "insert":
-                _refuse(f"{verb.upper()} on the history table {table}")
-            elif table in main:
-                if verb == "delete":
-                    allowed = table in (_deleting.get() or {})
-                else:
-                    allowed = table in _recording.get()
-                if not allowed:
-                    _refuse(f"{verb.upper()} on {table} outside a save()")
+    """A connection's execute wrapper: refuse SQL that writes tracked rows unseen.
+
+    A statement that writes a tracked table is let through only when it is that
+    row's own save() (INSERT or UPDATE) or Django's deletion of rows it announced
+    (DELETE); a history table takes INSERTs only; SQL that builds its statement at
+    run time (DO blocks, EXECUTE) is refused. This reads every statement Django's
+    cursors execute; code that reaches the database driver beneath Django
+    (`cursor.cursor`, COPY) is outside it, and on PostgreSQL the history tables'
+    triggers refuse rewrites whatever the path.
+    """
+    if _unrecorded_reason.get():
+        return execute(sql, params, many, context)
+    text = _sql_text(sql, context).lower()
+    if _MAY_WRITE.search(text):
+        text = _QUOTES.sub(" ", _LITERALS.sub("''", _COMMENTS.sub(" ", text)))
+        text = _ROW_LOCKS.sub(" ", text)
+        if not _SCHEMA.match(text):
+            if _DYNAMIC.search(text):
+                _refuse("SQL that builds its statement at run time")
+            if _WRITE_VERBS.search(text):
+                _check_write(text, _flat(params, many))
     return execute(sql, params, many, context)
+
+
+# Where a statement writes (read from the normalised text, so comments, quoting and
+# brackets cannot hide a target): INSERT/REPLACE/MERGE INTO t, UPDATE [OR x] t,
+# DELETE FROM t, TRUNCATE [TABLE] t, u, COPY t, each optionally schema-qualified.
+_TARGETS = re.compile(
+    r"\b(insert|replace|merge|update|delete|truncate|copy)\b"
+    r"(?:\s+or\s+\w+)?(?:\s+(?:into|from|table))?(?:\s+only)?"
+    r"\s*((?:\w+\s*\.\s*)?\w+(?:\s*,\s*(?:\w+\s*\.\s*)?\w+)*)"
+)
+
+
+def _targets(text: str) -> list[tuple[str, str]]:
+    found = []
+    for verb, tables in _TARGETS.findall(text):
+        for table in tables.split(",") if verb == "truncate" else [tables]:
+            found.append((verb, table.split(".")[-1].strip()))
+    return found
+
+
+def _check_write(text: str, params: list[Any]) -> None:
+    if "u&" in text:
+        _refuse("a write naming its table in escaped Unicode")
+    main, history = tracked_tables()
+    for verb, table in _targets(text):
+        if table in history and verb != "insert":
+            _refuse(f"{verb.upper()} on the history table {table}")
+        elif table not in main:
+            continue
+        elif verb == "delete":
+            announced = (_deleting.get() or {}).get(table, frozenset())
+            if not params or not set(params) <= announced:
+                _refuse(f"DELETE on {table} outside Django's deletion")
+        elif verb not in {"insert", "update"}:
+            _refuse(f"{verb.upper()} on {table}")
+        elif table not in _recording.get():
+            _refuse(f"{verb.upper()} on {table} outside a save()")
 
 
 @receiver(connection_created)
 def _guard_connection(sender: Any, connection: Any, **kwargs: Any) -> None:
+    # First, so that a temporary wrapper (connection.execute_wrapper) leaving the
+    # list never takes the guard with it.
     if refuse_unrecorded_sql not in connection.execute_wrappers:
-        connection.execute_wrappers.append(refuse_unrecorded_sql)
+        connection.execute_wrappers.insert(0, refuse_unrecorded_sql)

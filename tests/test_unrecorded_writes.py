@@ -140,3 +140,173 @@ def test_unrecorded_writes_need_a_reason_and_allow_a_bulk_load(item):
     # Outside the block the guard is back.
     with pytest.raises(UnrecordedWriteError):
         Item.objects.filter(pk=item.pk).update(lead_team="Again")
+
+
+ITEM_TABLE = Item._meta.db_table
+SPELLINGS = {
+    "comment": f"UPDATE/**/\"{ITEM_TABLE}\" SET lead_team = 'x'",
+    "no-space": f"UPDATE\"{ITEM_TABLE}\" SET lead_team = 'x'",
+    "line-comment": f"UPDATE -- a comment\n {ITEM_TABLE} SET lead_team = 'x'",
+    "schema": f"UPDATE main.{ITEM_TABLE} SET lead_team = 'x'",
+    "upper-lower": f"uPdAtE {ITEM_TABLE.upper()} SET lead_team = 'x'",
+    "cte-delete": f"WITH x AS (SELECT 1) DELETE FROM {ITEM_TABLE} WHERE 1 = 0",
+    "insert-select": f"INSERT INTO {ITEM_TABLE} SELECT * FROM {ITEM_TABLE} WHERE 1=0",
+}
+SQLITE_SPELLINGS = {
+    "brackets": f"UPDATE [{ITEM_TABLE}] SET lead_team = 'x'",
+    "backticks": f"UPDATE `{ITEM_TABLE}` SET lead_team = 'x'",
+    "or-ignore": f"UPDATE OR IGNORE {ITEM_TABLE} SET lead_team = 'x'",
+    "replace": f"REPLACE INTO {ITEM_TABLE} SELECT * FROM {ITEM_TABLE} WHERE 1 = 0",
+    "insert-or-replace": (
+        f"INSERT OR REPLACE INTO {ITEM_TABLE} SELECT * FROM {ITEM_TABLE} WHERE 1 = 0"
+    ),
+}
+POSTGRESQL_SPELLINGS = {
+    "schema": f"UPDATE public.{ITEM_TABLE} SET lead_team = 'x'",
+    "truncate-list": f'TRUNCATE "django_admin_log", "{ITEM_TABLE}" CASCADE',
+    "merge": (
+        f"MERGE INTO {ITEM_TABLE} t USING (SELECT 1 AS id) s ON t.id = s.id "
+        "WHEN MATCHED THEN UPDATE SET lead_team = 'merged'"
+    ),
+    "unicode-escape": 'UPDATE U&"'
+    + "".join(f"\\{ord(c):04x}" for c in ITEM_TABLE)
+    + "\" SET lead_team = 'x'",
+    "dynamic": (
+        "DO $$ BEGIN EXECUTE 'UPD' || 'ATE "
+        + ITEM_TABLE
+        + " SET lead_team = ''dyn'''; END $$"
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", [*SPELLINGS, *(f"sqlite:{k}" for k in SQLITE_SPELLINGS),
+             *(f"postgresql:{k}" for k in POSTGRESQL_SPELLINGS)],
+)  # fmt: skip
+def test_every_spelling_of_a_raw_write_is_refused(item, name):
+    vendor, _, key = name.rpartition(":")
+    if vendor and vendor != connection.vendor:
+        pytest.skip(f"{vendor} syntax")
+    statement = {"sqlite": SQLITE_SPELLINGS, "postgresql": POSTGRESQL_SPELLINGS}.get(
+        vendor, SPELLINGS
+    )[key]
+    before = item.history.count()
+    with (
+        pytest.raises(UnrecordedWriteError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement)
+    item.refresh_from_db()
+    assert item.lead_team != "x"
+    assert item.history.count() == before
+
+
+@pytest.mark.django_db
+def test_sql_given_as_bytes_or_composed_is_read_too(item):
+    with (
+        pytest.raises(UnrecordedWriteError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f"UPDATE {ITEM_TABLE} SET lead_team = 'x'".encode())
+    if connection.vendor == "postgresql":
+        from psycopg import sql
+
+        statement = sql.SQL("UPDATE {} SET lead_team = 'x'").format(
+            sql.Identifier(ITEM_TABLE)
+        )
+        with (
+            pytest.raises(UnrecordedWriteError),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
+
+
+@pytest.mark.django_db
+def test_reads_and_locks_are_not_refused(item):
+    with transaction.atomic():
+        locked = list(Item.objects.select_for_update().filter(pk=item.pk))
+    assert locked == [item]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, updated_at FROM {ITEM_TABLE} WHERE text <> 'update x'"
+        )
+        assert cursor.fetchall()
+
+
+@pytest.mark.django_db
+def test_the_skip_flag_set_to_false_still_counts_as_skipping(item):
+    # simple-history skips recording when the attribute exists at all.
+    item.lead_team = "flag false"
+    item.skip_history_when_saving = False
+    with pytest.raises(UnrecordedWriteError), transaction.atomic():
+        item.save()
+
+
+@pytest.mark.django_db
+def test_saving_while_history_is_switched_off_is_refused(item, settings):
+    settings.SIMPLE_HISTORY_ENABLED = False
+    item.lead_team = "unrecorded"
+    with pytest.raises(UnrecordedWriteError), transaction.atomic():
+        item.save()
+
+
+@pytest.mark.django_db
+def test_a_failed_deletion_allows_no_later_raw_delete(staff):
+    from django.contrib.auth.models import User
+
+    from accounts.models import ExternalIdentity
+
+    # Deleting a user who wrote history fails (history rows are never rewritten),
+    # after Django announced the deletion of the user's identity.
+    user = User.objects.create(username="sso-only")
+    identity = ExternalIdentity(user=user, issuer="https://idp", subject="s")
+    save_with_history(identity, actor=user, reason="Linked")
+    with pytest.raises(UnrecordedWriteError), transaction.atomic():
+        user.delete()
+    other = ExternalIdentity(user=staff, issuer="https://idp", subject="t")
+    save_with_history(other, actor=None, reason="Linked")
+    table = ExternalIdentity._meta.db_table
+    with (
+        pytest.raises(UnrecordedWriteError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [other.pk])
+    assert ExternalIdentity.objects.filter(pk=other.pk).exists()
+
+
+def test_untracked_models_keep_djangos_fast_delete():
+    from django.contrib.sessions.models import Session
+    from django.db.models.deletion import Collector
+
+    assert Collector(using="default").can_fast_delete(Session.objects.all())
+    assert not Collector(using="default").can_fast_delete(Item.objects.all())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_guard_stays_when_a_threads_first_query_runs_inside_another_wrapper():
+    import threading
+
+    from django.db import connections
+
+    from recommendations.history import refuse_unrecorded_sql
+
+    seen = {}
+
+    def passthrough(execute, sql, params, many, context):
+        return execute(sql, params, many, context)
+
+    def worker():
+        with connection.execute_wrapper(passthrough), connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        seen["wrappers"] = list(connection.execute_wrappers)
+        connections.close_all()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen["wrappers"] == [refuse_unrecorded_sql]

@@ -6,7 +6,7 @@ class RecommendationsConfig(AppConfig):
     verbose_name = "Reports and recommendations"
 
     def ready(self) -> None:
-        from . import history, navigation, signals  # noqa: F401
+        from . import figures, history, navigation, signals  # noqa: F401
 
         navigation.register_own_sections()
         # A tracked model that the history guard would not cover stops start-up.

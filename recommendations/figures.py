@@ -2,11 +2,16 @@
 
 A whole-table COUNT or aggregate grows with the table; at national scale (100,000
 items and more) it would dominate every list and dashboard request. Each figure is
-cached under a key that includes the *data marker*: the newest history row ids of
-items and reports. Every write to an item or a report leaves a history row (history
-is append-only, and recommendations.history refuses writes that skip it), so the
-marker moves on every change and a cached figure is never older than the data it
-counts. Reading the marker is two index lookups, whatever the size of the tables.
+cached under a key that includes the *data marker*: the data version (a counter
+every item or report write bumps inside its own transaction, see
+models.DataVersion) and the newest history row ids of items and reports. Every write
+to an item or a report leaves a history row (history is append-only, and
+recommendations.history refuses writes that skip it), so the marker moves on every
+change. The counter's row lock makes writers commit in the order they bump it, so a
+marker that is visible is never missing a write committed before it: a slow
+transaction cannot commit an older history id after a cached figure was keyed on a
+newer one. Reading the marker is three index lookups, whatever the size of the
+tables.
 
 The cache is Django's default (per process unless CACHES names a shared one); the
 timeout only bounds memory, correctness comes from the marker.
@@ -20,10 +25,12 @@ from typing import Any
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.dispatch import receiver
 from django.utils.functional import cached_property
+from simple_history.signals import post_create_historical_record
 
-from .models import Item, Report
+from .models import DataVersion, Item, Report
 
 TIMEOUT_SECONDS = 600
 
@@ -36,19 +43,36 @@ def _history_tables() -> list[str]:
     ]
 
 
-def data_marker() -> tuple[int, int]:
-    """(newest item history id, newest report history id): moves on every write.
+def data_marker() -> tuple[int, int, int]:
+    """(data version, newest item history id, newest report history id).
 
-    One round trip; each MAX reads the end of a primary-key index.
+    One round trip; each part reads one row or the end of a primary-key index.
     """
     tables = _history_tables()
+    version = connection.ops.quote_name(DataVersion._meta.db_table)
     with connection.cursor() as cursor:  # read-only
         cursor.execute(
-            f"SELECT (SELECT MAX(history_id) FROM {tables[0]}),"  # noqa: S608
+            f"SELECT (SELECT MAX(version) FROM {version}),"  # noqa: S608
+            f" (SELECT MAX(history_id) FROM {tables[0]}),"
             f" (SELECT MAX(history_id) FROM {tables[1]})"
         )
-        item, report = cursor.fetchone()
-    return item or 0, report or 0
+        counted, item, report = cursor.fetchone()
+    return counted or 0, item or 0, report or 0
+
+
+@receiver(post_create_historical_record)
+def bump_data_version(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Count a write to an item or a report, inside the writing transaction.
+
+    The row stays locked until that transaction ends, so writers commit in the order
+    they counted (see the module's docstring).
+    """
+    if not isinstance(instance, Item | Report):
+        return
+    bumped = DataVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    if not bumped:
+        # A new or emptied database: the first write makes the row.
+        DataVersion.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
 def cached_figure[T](name: str, parts: Any, compute: Callable[[], T]) -> T:

@@ -114,7 +114,9 @@ def test_previous_release_database_migrates_with_every_row_kept():
     finally:
         MigrationExecutor(connection).migrate(latest)
 
-    assert before == after
+    # Every table of the previous release keeps every row (new tables may start
+    # with rows of their own, such as the data version's one row).
+    assert {table: after.get(table) for table in before} == before
     assert before["recommendations_item"] == 1
     assert before["recommendations_externalidentity"] == 1
     assert before["recommendations_historicalexternalidentity"] == 1

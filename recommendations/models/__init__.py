@@ -4,7 +4,7 @@ One module per idea: reports (and the shared choices), items (with their queries
 and RAG), progress (updates and evidence storage), asat (the derived day index).
 """
 
-from .asat import AsAtDay, AsAtEntry
+from .asat import AsAtDay, AsAtEntry, DataVersion
 from .items import (
     Item,
     ItemDisplayMixin,
@@ -21,6 +21,7 @@ __all__ = [
     "S55_PERIOD_DAYS",
     "AsAtDay",
     "AsAtEntry",
+    "DataVersion",
     "EvidenceStorage",
     "Inspectorate",
     "Item",

@@ -1,4 +1,5 @@
-"""The derived "as at" day index (recommendations.asat writes it)."""
+"""Derived data, rebuilt or recounted from the records: the "as at" day index
+(recommendations.asat writes it) and the data version (recommendations.figures)."""
 
 from django.db import models
 
@@ -38,3 +39,20 @@ class AsAtEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Item {self.item_id} as at {self.day:%Y-%m-%d}: row {self.history_id}"
+
+
+class DataVersion(models.Model):
+    """One row counting the writes to items and reports, bumped inside each writing
+    transaction (recommendations.figures).
+
+    The newest history ids alone cannot say when the data changed: ids are given out
+    when rows are written, not when transactions commit, so a slow transaction can
+    commit an older id after a quick one committed a newer. Bumping this row takes
+    its lock until commit, so writers commit in the order they bump, and a reader
+    that sees a count sees every write it counts.
+    """
+
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Data version {self.version}"

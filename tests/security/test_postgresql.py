@@ -165,3 +165,57 @@ def test_backup_and_restore_round_trip(request, tmp_path):
     finally:
         subprocess.run(["dropdb", *base, "--if-exists", restored], env=env, check=True)
     assert dt.date.today()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_write_is_never_hidden_behind_a_quicker_one(request):
+    """Cached fragments key on the data marker. A write that commits after a later
+    one must still move it: writers commit in the order they counted."""
+    from django.test import Client
+
+    from recommendations.history import save_with_history
+    from tests.conftest import PASSWORD
+
+    panel = request.getfixturevalue("panel")
+    administrator = request.getfixturevalue("administrator")
+    make_item = request.getfixturevalue("make_item")
+    first = make_item(text="first, before")
+    second = make_item(text="second, before")
+    client = Client()
+    assert client.login(username=panel.username, password=PASSWORD)
+    slow_wrote, release = threading.Event(), threading.Event()
+    quick_done = threading.Event()
+
+    def slow_writer():
+        with transaction.atomic():
+            item = Item.objects.get(pk=first.pk)
+            item.text = "first, AFTER"
+            save_with_history(item, actor=administrator, reason="Slow write")
+            slow_wrote.set()
+            release.wait(10)  # e.g. storing an evidence file before commit
+        connections.close_all()
+
+    def quick_writer():
+        with transaction.atomic():  # as every service writes
+            item = Item.objects.get(pk=second.pk)
+            item.text = "second, AFTER"
+            save_with_history(item, actor=administrator, reason="Quick write")
+        quick_done.set()
+        connections.close_all()
+
+    slow = threading.Thread(target=slow_writer)
+    slow.start()
+    assert slow_wrote.wait(10)
+    quick = threading.Thread(target=quick_writer)
+    quick.start()
+    # The quick write waits for the slow one: it cannot commit a newer marker first.
+    assert not quick_done.wait(1)
+    html = client.get("/items/").content.decode()
+    assert "first, before" in html and "second, before" in html
+    release.set()
+    slow.join(10)
+    quick.join(10)
+    assert quick_done.is_set()
+    html = client.get("/items/").content.decode()
+    assert "first, AFTER" in html
+    assert "second, AFTER" in html

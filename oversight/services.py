@@ -1,10 +1,10 @@
 """Oversight writes: closure decisions, target-date changes, section 55 records.
 
 Each: transaction, access check, lock and re-read (recommendations.versions), state
-check, write with history (acting user and reason), in that order. A closure
-decision changes the item through its typed service in recommendations.services
-(sign-off, return, HMICFRS's verdict), which puts it on the item's timeline under
-the workflow's rules; the service here records the decision itself.
+check, write with history (acting user and reason), in that order. Each closure
+decision (sign-off, return, HMICFRS's verdict) is one service here: it sets the
+fields its rule names on the locked item, records the move on the item's timeline
+(recommendations.timeline.record_decision) and the decision itself.
 """
 
 import datetime as dt
@@ -16,18 +16,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from recommendations import access
+from recommendations import access, workflow
 from recommendations.access import Need
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
 from recommendations.people import display_name
 from recommendations.selectors import latest_proposal
-from recommendations.services import (
-    item_record_hmicfrs_verified,
-    item_reopen_hmicfrs_not_accepted,
-    item_return_to_lead,
-    item_sign_off,
-)
+from recommendations.timeline import record_decision
 from recommendations.versions import lock_item, save_item
 
 from .access import require_date_change
@@ -73,21 +68,50 @@ def _record_decision(
     return decision
 
 
+def _hmicfrs_note(*, note: str, decided_on: dt.date) -> str:
+    """HMICFRS's verdict needs what it decided on, and a date not in the future."""
+    note = note.strip()
+    if not note:
+        raise ValidationError(
+            _("Say what HMICFRS decided and on what evidence."), code="required"
+        )
+    if decided_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."), code="future")
+    return note
+
+
 @transaction.atomic
 def closure_sign_off(
     *, item_id: int, actor: User, expected_version: int, note: str
 ) -> ClosureDecision:
-    """A reviewer closes an item pending sign-off, unless they proposed it."""
+    """A reviewer closes an item pending sign-off, today, unless they proposed it."""
     access.require_item(actor, Need.REVIEW)
-    entry = item_sign_off(
-        item_id=item_id, actor=actor, expected_version=expected_version, note=note
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.SIGN_OFF)
+    proposal = latest_proposal(item=item)
+    if proposal is not None and proposal.author_id == actor.pk:
+        raise ValidationError(
+            _(
+                "You proposed this item for closure, so another reviewer must "
+                "sign it off."
+            ),
+            code="own_proposal",
+        )
+    note = note.strip()
+    today = timezone.localdate()
+    item.closed_on = today
+    entry = record_decision(
+        item,
+        actor=actor,
+        decision=workflow.SIGN_OFF,
+        text=_("Signed off as closed.") + (f" {note}" if note else ""),
     )
     return _record_decision(
         entry=entry,
         actor=actor,
         kind=ClosureDecision.Kind.SIGNED_OFF,
         note=note,
-        effective_on=entry.item.closed_on or timezone.localdate(),
+        effective_on=today,
     )
 
 
@@ -97,8 +121,18 @@ def closure_return(
 ) -> ClosureDecision:
     """A reviewer returns an item pending sign-off to its lead, with a reason."""
     access.require_item(actor, Need.REVIEW)
-    entry = item_return_to_lead(
-        item_id=item_id, actor=actor, expected_version=expected_version, reason=reason
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Give the reason for returning the item."), code="required"
+        )
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.RETURN)
+    entry = record_decision(
+        item,
+        actor=actor,
+        decision=workflow.RETURN,
+        text=_("Returned to the lead: %(reason)s") % {"reason": reason},
     )
     return _record_decision(
         entry=entry,
@@ -118,14 +152,23 @@ def closure_record_hmicfrs_verified(
     verified_on: dt.date,
     note: str,
 ) -> ClosureDecision:
-    """Record that HMICFRS verified a closed item's closure; the item stays closed."""
+    """Record that HMICFRS verified a closed item's closure, once; it stays closed."""
     access.require_item(actor, Need.REVIEW)
-    entry = item_record_hmicfrs_verified(
-        item_id=item_id,
+    note = _hmicfrs_note(note=note, decided_on=verified_on)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.HMICFRS_VERIFIED)
+    if item.hmicfrs_verified_on is not None:
+        raise ValidationError(
+            _("HMICFRS verification is already recorded for this item."),
+            code="already_verified",
+        )
+    item.hmicfrs_verified_on = verified_on
+    entry = record_decision(
+        item,
         actor=actor,
-        expected_version=expected_version,
-        verified_on=verified_on,
-        note=note,
+        decision=workflow.HMICFRS_VERIFIED,
+        text=_("Closure verified by HMICFRS on %(when)s: %(note)s")
+        % {"when": date_format(verified_on, "j F Y"), "note": note},
     )
     return _record_decision(
         entry=entry,
@@ -145,14 +188,19 @@ def closure_record_hmicfrs_not_accepted(
     decided_on: dt.date,
     note: str,
 ) -> ClosureDecision:
-    """Record that HMICFRS did not accept a closure; the item reopens."""
+    """Record that HMICFRS did not accept a closure: the item reopens, dates cleared."""
     access.require_item(actor, Need.REVIEW)
-    entry = item_reopen_hmicfrs_not_accepted(
-        item_id=item_id,
+    note = _hmicfrs_note(note=note, decided_on=decided_on)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.HMICFRS_NOT_ACCEPTED)
+    item.closed_on = None
+    item.hmicfrs_verified_on = None
+    entry = record_decision(
+        item,
         actor=actor,
-        expected_version=expected_version,
-        decided_on=decided_on,
-        note=note,
+        decision=workflow.HMICFRS_NOT_ACCEPTED,
+        text=_("HMICFRS did not accept the closure (%(when)s): %(note)s")
+        % {"when": date_format(decided_on, "j F Y"), "note": note},
     )
     return _record_decision(
         entry=entry,

@@ -13,13 +13,11 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import access, choicesets, selectors, workflow
+from . import access, choicesets, timeline, workflow
 from .access import Need
-from .evidence import CheckedEvidence, check_evidence
+from .evidence import check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check
 from .models import Item, ProgressUpdate, Report
@@ -106,7 +104,7 @@ def progress_update_record(
             has_evidence=bool(checked or evidence_link),
             reason=status_reason,
         )
-        status_from = _move(
+        status_from = timeline.move(
             item,
             to=status_to,
             reason=status_reason if status_to == Item.Status.NO_FURTHER_ACTION else "",
@@ -117,7 +115,7 @@ def progress_update_record(
             reason=str(_("Progress update: status moved to %(status)s"))
             % {"status": item.get_status_display().lower()},
         )
-    return _append_entry(
+    return timeline.append_entry(
         item=item,
         actor=actor,
         text=text,
@@ -126,183 +124,6 @@ def progress_update_record(
         checked=checked,
         evidence_link=evidence_link,
     )
-
-
-# Oversight's decisions on an item. Each sets only the fields its rule names; the
-# oversight services record the decision itself (oversight.models.ClosureDecision).
-
-
-@transaction.atomic
-def item_sign_off(
-    *, item_id: int, actor: User, expected_version: int, note: str
-) -> ProgressUpdate:
-    """A reviewer closes an item pending sign-off, today, unless they proposed it."""
-    access.require_item(actor, Need.REVIEW)
-    item = lock_item(item_id=item_id, expected_version=expected_version)
-    workflow.check_decision(item, workflow.SIGN_OFF)
-    proposal = selectors.latest_proposal(item=item)
-    if proposal is not None and proposal.author_id == actor.pk:
-        raise ValidationError(
-            _(
-                "You proposed this item for closure, so another reviewer must "
-                "sign it off."
-            ),
-            code="own_proposal",
-        )
-    note = note.strip()
-    item.closed_on = timezone.localdate()
-    return _decide(
-        item,
-        actor=actor,
-        decision=workflow.SIGN_OFF,
-        text=str(_("Signed off as closed.")) + (f" {note}" if note else ""),
-    )
-
-
-@transaction.atomic
-def item_return_to_lead(
-    *, item_id: int, actor: User, expected_version: int, reason: str
-) -> ProgressUpdate:
-    """A reviewer returns an item pending sign-off to in progress, with a reason."""
-    access.require_item(actor, Need.REVIEW)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(
-            _("Give the reason for returning the item."), code="required"
-        )
-    item = lock_item(item_id=item_id, expected_version=expected_version)
-    workflow.check_decision(item, workflow.RETURN)
-    return _decide(
-        item,
-        actor=actor,
-        decision=workflow.RETURN,
-        text=str(_("Returned to the lead: %(reason)s")) % {"reason": reason},
-    )
-
-
-@transaction.atomic
-def item_record_hmicfrs_verified(
-    *,
-    item_id: int,
-    actor: User,
-    expected_version: int,
-    verified_on: dt.date,
-    note: str,
-) -> ProgressUpdate:
-    """HMICFRS verified a closed item's closure: its date is recorded, once."""
-    access.require_item(actor, Need.REVIEW)
-    note = _hmicfrs_note(note=note, decided_on=verified_on)
-    item = lock_item(item_id=item_id, expected_version=expected_version)
-    workflow.check_decision(item, workflow.HMICFRS_VERIFIED)
-    if item.hmicfrs_verified_on is not None:
-        raise ValidationError(
-            _("HMICFRS verification is already recorded for this item."),
-            code="already_verified",
-        )
-    item.hmicfrs_verified_on = verified_on
-    return _decide(
-        item,
-        actor=actor,
-        decision=workflow.HMICFRS_VERIFIED,
-        text=str(_("Closure verified by HMICFRS on %(when)s: %(note)s"))
-        % {"when": date_format(verified_on, "j F Y"), "note": note},
-    )
-
-
-@transaction.atomic
-def item_reopen_hmicfrs_not_accepted(
-    *,
-    item_id: int,
-    actor: User,
-    expected_version: int,
-    decided_on: dt.date,
-    note: str,
-) -> ProgressUpdate:
-    """HMICFRS did not accept a closure: the item reopens, its closure dates cleared."""
-    access.require_item(actor, Need.REVIEW)
-    note = _hmicfrs_note(note=note, decided_on=decided_on)
-    item = lock_item(item_id=item_id, expected_version=expected_version)
-    workflow.check_decision(item, workflow.HMICFRS_NOT_ACCEPTED)
-    item.closed_on = None
-    item.hmicfrs_verified_on = None
-    return _decide(
-        item,
-        actor=actor,
-        decision=workflow.HMICFRS_NOT_ACCEPTED,
-        text=str(_("HMICFRS did not accept the closure (%(when)s): %(note)s"))
-        % {"when": date_format(decided_on, "j F Y"), "note": note},
-    )
-
-
-def _hmicfrs_note(*, note: str, decided_on: dt.date) -> str:
-    """HMICFRS's verdict needs what it decided on, and a date not in the future."""
-    note = note.strip()
-    if not note:
-        raise ValidationError(
-            _("Say what HMICFRS decided and on what evidence."), code="required"
-        )
-    if decided_on > timezone.localdate():
-        raise ValidationError(_("The date cannot be in the future."), code="future")
-    return note
-
-
-def _decide(
-    item: Item, *, actor: User, decision: workflow.Decision, text: str
-) -> ProgressUpdate:
-    """Move a locked item as decided, save it with history, add it to the timeline."""
-    status_from = _move(item, to=decision.to, reason="")
-    save_item(item, actor=actor, reason=text)
-    return _append_entry(item=item, actor=actor, text=text, status_from=status_from)
-
-
-def _move(item: Item, *, to: str, reason: str) -> str:
-    """Set a checked status on a locked item; the status it left, or "" if none."""
-    if to == item.status:
-        return ""
-    status_from = item.status
-    item.status = to
-    # Only "no further action" keeps a reason on the item; any other move clears it.
-    item.status_reason = reason.strip()
-    return status_from
-
-
-def _append_entry(
-    *,
-    item: Item,
-    actor: User,
-    text: str,
-    status_from: str,
-    evidence_file: UploadedFile | None = None,
-    checked: CheckedEvidence | None = None,
-    evidence_link: str = "",
-) -> ProgressUpdate:
-    """Add an entry to the item's timeline; a move when `status_from` is set."""
-    update = ProgressUpdate(
-        item=item,
-        author=actor,
-        created_at=timezone.now(),
-        text=text.strip(),
-        status_from=status_from,
-        status_to=item.status if status_from else "",
-        evidence_link=evidence_link.strip(),
-    )
-    if checked is not None and evidence_file is not None:
-        update.evidence_name = checked.name
-        update.evidence_content_type = checked.content_type
-        update.evidence_size = checked.size
-        # The stored name is generated; the original name is kept only as text so
-        # that no user-chosen path reaches the file system.
-        extension = checked.name.rsplit(".", 1)[-1].lower()
-        update.evidence_file.save(f"evidence.{extension}", evidence_file, save=False)
-    try:
-        save_with_history(update, actor=actor, reason=str(_("Progress recorded")))
-    except Exception:
-        # Nothing else is written after the update row, so a failure here is the
-        # only way the transaction rolls back with a file already on disk.
-        if update.evidence_file:
-            update.evidence_file.delete(save=False)
-        raise
-    return update
 
 
 @dataclass

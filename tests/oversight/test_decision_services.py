@@ -45,12 +45,13 @@ def test_sign_off_closes_today_and_records_the_decision(pending_item, reviewer, 
 
 
 def test_return_moves_back_to_in_progress_only(pending_item, reviewer):
-    entry = rec_services.item_return_to_lead(
+    decision = services.closure_return(
         item_id=pending_item.pk,
         actor=reviewer,
         expected_version=pending_item.version,
         reason="Minutes missing",
     )
+    entry = decision.timeline_entry
     pending_item.refresh_from_db()
     assert pending_item.status == Status.IN_PROGRESS
     assert pending_item.closed_on is None

@@ -272,25 +272,8 @@ def target_date_request(
     return change
 
 
-@transaction.atomic
-def target_date_decide(
-    *,
-    change_id: int,
-    actor: User,
-    approve: bool,
-    note: str,
-) -> TargetDateChange:
-    """A reviewer approves or rejects a date request; approval moves the date.
-
-    The original target date never changes. A reviewer cannot decide their own
-    request.
-    """
-    require_date_change(actor, Need.REVIEW)
-    note = note.strip()
-    if not approve and not note:
-        raise ValidationError(
-            _("Give the reason for rejecting the request."), code="required"
-        )
+def _locked_pending_request(*, change_id: int, actor: User) -> TargetDateChange:
+    """Lock a date request still awaiting a decision that `actor` did not make."""
     change = TargetDateChange.objects.select_for_update().get(pk=change_id)
     if change.status != TargetDateChange.Status.PENDING:
         raise ValidationError(
@@ -311,48 +294,79 @@ def target_date_decide(
             _("You made this request, so another reviewer must decide it."),
             code="own_request",
         )
+    return change
+
+
+def _record_verdict(
+    change: TargetDateChange, *, actor: User, status: str, note: str
+) -> None:
+    change.status = status
+    change.decided_by = actor
+    change.decided_at = timezone.now()
+    change.decision_note = note
+    save_with_history(
+        change,
+        actor=actor,
+        reason=_("Target date change %(verdict)s%(note)s")
+        % {
+            "verdict": change.get_status_display().lower(),
+            "note": f": {note}" if note else "",
+        },
+    )
+
+
+@transaction.atomic
+def target_date_approve(*, change_id: int, actor: User, note: str) -> TargetDateChange:
+    """A reviewer (not the requester) approves a request: the target date moves."""
+    require_date_change(actor, Need.REVIEW)
+    note = note.strip()
+    change = _locked_pending_request(change_id=change_id, actor=actor)
     item = lock_item(item_id=change.item_id, expected_version=None)
-    if approve and not item.is_open:
+    if not item.is_open:
         raise ValidationError(
             _("The item is %(status)s: its target date no longer moves.")
             % {"status": item.get_status_display().lower()},
             code="wrong_state",
         )
-    change.status = (
-        TargetDateChange.Status.APPROVED
-        if approve
-        else TargetDateChange.Status.REJECTED
+    _record_verdict(
+        change, actor=actor, status=TargetDateChange.Status.APPROVED, note=note
     )
-    change.decided_by = actor
-    change.decided_at = timezone.now()
-    change.decision_note = note
-    verdict = _("approved") if approve else _("rejected")
-    save_with_history(
-        change,
+    old = item.target_date
+    item.target_date = change.to_date
+    # The original target date never changes once set.
+    if item.original_target_date is None:
+        item.original_target_date = old or change.to_date
+    save_item(
+        item,
         actor=actor,
-        reason=_("Target date change %(verdict)s%(note)s")
-        % {"verdict": verdict, "note": f": {note}" if note else ""},
-    )
-    if approve:
-        old = item.target_date
-        item.target_date = change.to_date
-        if item.original_target_date is None:
-            item.original_target_date = old or change.to_date
-        save_item(
-            item,
-            actor=actor,
-            reason=_(
-                "Target date moved from %(old)s to %(new)s: %(reason)s "
-                "(requested by %(who)s, approved by %(approver)s)"
-            )
-            % {
-                "old": date_format(old, "j F Y") if old else _("none"),
-                "new": date_format(change.to_date, "j F Y"),
-                "reason": change.reason,
-                "who": display_name(change.requested_by),
-                "approver": display_name(actor),
-            },
+        reason=_(
+            "Target date moved from %(old)s to %(new)s: %(reason)s "
+            "(requested by %(who)s, approved by %(approver)s)"
         )
+        % {
+            "old": date_format(old, "j F Y") if old else _("none"),
+            "new": date_format(change.to_date, "j F Y"),
+            "reason": change.reason,
+            "who": display_name(change.requested_by),
+            "approver": display_name(actor),
+        },
+    )
+    return change
+
+
+@transaction.atomic
+def target_date_reject(*, change_id: int, actor: User, note: str) -> TargetDateChange:
+    """A reviewer (not the requester) rejects a request, saying why; nothing moves."""
+    require_date_change(actor, Need.REVIEW)
+    note = note.strip()
+    if not note:
+        raise ValidationError(
+            _("Give the reason for rejecting the request."), code="required"
+        )
+    change = _locked_pending_request(change_id=change_id, actor=actor)
+    _record_verdict(
+        change, actor=actor, status=TargetDateChange.Status.REJECTED, note=note
+    )
     return change
 
 

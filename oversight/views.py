@@ -246,11 +246,11 @@ def date_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
         try:
-            services.target_date_decide(
-                change_id=change.pk,
-                actor=request.user,
-                approve=approve,
-                note=form.cleaned_data["note"],
+            decide = (
+                services.target_date_approve if approve else services.target_date_reject
+            )
+            decide(
+                change_id=change.pk, actor=request.user, note=form.cleaned_data["note"]
             )
         except ValidationError as error:
             form.add_error(None, error)

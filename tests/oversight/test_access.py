@@ -52,13 +52,13 @@ def test_asking_for_a_new_date_refuses_non_editors(request, item, today, role):
 
 
 @pytest.mark.parametrize("role", ["staff", "panel"])
-def test_deciding_a_new_date_refuses_non_reviewers(request, change, role):
+@pytest.mark.parametrize("verdict", ["target_date_approve", "target_date_reject"])
+def test_deciding_a_new_date_refuses_non_reviewers(request, change, role, verdict):
     message = _forbidden(
-        lambda: services.target_date_decide(
+        lambda: getattr(services, verdict)(
             change_id=change.pk,
             actor=request.getfixturevalue(role),
-            approve=True,
-            note="",
+            note="A reason",
         )
     )
     assert message == "Only a reviewer can make this decision."

@@ -138,9 +138,7 @@ def test_a_target_date_decision_bumps_the_version(item, staff, reviewer, today):
         new_date=today + dt.timedelta(days=300),
         reason="Delay",
     )
-    services.target_date_decide(
-        change_id=change.pk, actor=reviewer, approve=True, note=""
-    )
+    services.target_date_approve(change_id=change.pk, actor=reviewer, note="")
     with pytest.raises(ConflictError):
         services.item_record_s55_response(
             item_id=item.pk,

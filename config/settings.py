@@ -256,8 +256,9 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 ITEMS_PER_PAGE = env_int("ITEMS_PER_PAGE", 50, minimum=1)
-# Days ahead in which an open item counts as "due soon" (Amber).
-RAG_DUE_SOON_DAYS = 30
+# Days ahead in which an open item is "due soon": Amber in its RAG rating, and
+# listed as due soon on the dashboard. One window for both, so they agree.
+DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 30)
 
 # Single sign-on with the force's identity provider (OpenID Connect); off unless set.
 OIDC_ENABLED = env_bool("OIDC_ENABLED", False)
@@ -309,6 +310,5 @@ ORGANISATION_NAME = os.environ.get(
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Reminders list a lead's items that are overdue or due within this many days.
 REMINDER_DUE_WITHIN_DAYS = env_int("REMINDER_DUE_WITHIN_DAYS", 14)
-DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 30)  # the dashboard's "due soon" window
 # Largest spreadsheet an administrator may upload to load a report.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)

@@ -36,7 +36,7 @@ def annotate_rag(queryset: models.QuerySet, today: dt.date) -> models.QuerySet:
     Works on items and on their history rows alike (the as-at views), and agrees
     with Item.rag() (a test holds them together).
     """
-    due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
+    due_soon = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
     return queryset.annotate(
         rag_value=Case(
             When(~open_q(), then=Value("")),
@@ -110,7 +110,7 @@ class ItemDisplayMixin:
             return Item.Rag.AMBER
         if self.target_date < today:
             return Item.Rag.RED
-        due_soon = today + dt.timedelta(days=settings.RAG_DUE_SOON_DAYS)
+        due_soon = today + dt.timedelta(days=settings.DUE_SOON_DAYS)
         if self.target_date <= due_soon or self.target_date_revised:
             return Item.Rag.AMBER
         return Item.Rag.GREEN

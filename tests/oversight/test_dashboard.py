@@ -123,3 +123,21 @@ def test_dashboard_charts_have_a_table_equivalent(client_for, panel, item):
             f"{chart.title} (the chart above, as figures)"
         )
         assert found["rows"] == len(chart.figures), chart.id
+
+
+def test_the_due_soon_window_is_the_amber_window(client_for, staff, make_item, today):
+    """One setting: an item the dashboard lists as due soon is Amber, and one just
+    past the window is Green."""
+    from django.conf import settings
+
+    window = settings.DUE_SOON_DAYS
+    inside = make_item(
+        status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(window)
+    )
+    outside = make_item(
+        status=Item.Status.IN_PROGRESS, target_date=today + dt.timedelta(window + 1)
+    )
+    response = client_for(staff).get(reverse("home"))
+    assert [i.pk for i in response.context["dashboard"].due_soon] == [inside.pk]
+    assert inside.rag(today) == Item.Rag.AMBER
+    assert outside.rag(today) == Item.Rag.GREEN

@@ -1,6 +1,6 @@
 """On PostgreSQL, history tables accept inserts only: the audit trail cannot be
 rewritten through the application's database account. Installed by migrations
-(recommendations 0007, oversight 0002); a no-op on SQLite."""
+(recommendations 0006, oversight 0002); a no-op on SQLite."""
 
 from typing import Any
 

@@ -1,7 +1,6 @@
 """The DCC's review page, the dashboard, and the oversight decisions."""
 
 import datetime as dt
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -101,7 +100,7 @@ def review(request: SignedInRequest) -> HttpResponse:
             "form": form,
             "overdue": selectors.overdue_items(today=today, limit=limit, **scope),
             "overdue_count": sum(n for _label, n in bands),
-            "overdue_query": _overdue_list_query(scope),
+            "overdue_filters": _overdue_list_filters(scope),
             "bands": bands,
             "sign_off": selectors.awaiting_sign_off(limit=limit),
             "sign_off_count": selectors.awaiting_sign_off_count(),
@@ -114,19 +113,19 @@ def review(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _overdue_list_query(scope: dict) -> str:
-    """The item list's query string for the same overdue items, most overdue first.
+def _overdue_list_filters(scope: dict) -> dict[str, str] | None:
+    """The item list's filters for the same overdue items, most overdue first.
 
-    Empty when filtered by lead team, which the item list has no exact filter for.
+    None when filtered by lead team, which the item list has no exact filter for.
     """
     if scope["lead_team"]:
-        return ""
-    params = {"overdue": "true", "sort": "target"}
+        return None
+    filters = {"overdue": "true", "sort": "target"}
     if scope["owner"]:
-        params["owner"] = scope["owner"]
+        filters["owner"] = scope["owner"]
     if scope["report_id"]:
-        params["report"] = scope["report_id"]
-    return urlencode(params)
+        filters["report"] = str(scope["report_id"])
+    return filters
 
 
 @require_http_methods(["GET", "POST"])

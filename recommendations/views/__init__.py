@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
@@ -213,7 +214,9 @@ def item_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "rag": item.rag(today),
         "days_overdue": item.days_overdue(today),
         "updates": selectors.item_timeline(item_id=item.pk),
-        "history": selectors.item_history(item_id=item.pk),
+        # Read only when the page's cached history fragment is missing.
+        "history": SimpleLazyObject(lambda: selectors.item_history(item_id=item.pk)),
+        "data_marker": data_marker(),
         "linked_recommendations": item.recommendations.order_by("id"),
         "can_edit": access.allows(request.user, Need.EDIT),
         "moves": workflow.allowed_moves(item, request.user),
@@ -236,7 +239,10 @@ def _item_detail_as_at(
         "rag": past.rag(day),
         "days_overdue": past.days_overdue(day),
         "updates": selectors.item_timeline(item_id=item.pk, until=cutoff),
-        "history": selectors.item_history(item_id=item.pk, until=cutoff),
+        "history": SimpleLazyObject(
+            lambda: selectors.item_history(item_id=item.pk, until=cutoff)
+        ),
+        "data_marker": data_marker(),
         "linked_recommendations": Item.objects.filter(
             cause_of_concern_id=item.pk
         ).order_by("id"),

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import F, QuerySet
 from django.dispatch import receiver
 from django.utils.functional import cached_property
@@ -69,10 +69,25 @@ def bump_data_version(sender: Any, instance: Any, **kwargs: Any) -> None:
     """
     if not isinstance(instance, Item | Report):
         return
-    bumped = DataVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    using = kwargs.get("using") or "default"
+    db = connections[using]
+    # Once per transaction is enough: the first bump holds the row's lock until
+    # commit, and the count is seen only with everything the transaction wrote.
+    # Each entry is (savepoint ids, callback, robust).
+    if db.in_atomic_block and any(entry[1] is _counted for entry in db.run_on_commit):
+        return
+    bumped = (
+        DataVersion.objects.using(using).filter(pk=1).update(version=F("version") + 1)
+    )
     if not bumped:
         # A new or emptied database: the first write makes the row.
-        DataVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+        DataVersion.objects.using(using).get_or_create(pk=1, defaults={"version": 1})
+    if db.in_atomic_block:
+        transaction.on_commit(_counted, using=using)
+
+
+def _counted() -> None:
+    """Marks, among a transaction's on-commit callbacks, that it bumped the count."""
 
 
 def cached_figure[T](name: str, parts: Any, compute: Callable[[], T]) -> T:

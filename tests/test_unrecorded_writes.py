@@ -310,3 +310,26 @@ def test_the_guard_stays_when_a_threads_first_query_runs_inside_another_wrapper(
     thread.start()
     thread.join()
     assert seen["wrappers"] == [refuse_unrecorded_sql]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_data_version_counts_each_writing_transaction_once(request):
+    from recommendations.models import DataVersion
+
+    item = request.getfixturevalue("item")
+    staff = request.getfixturevalue("staff")
+
+    def version():
+        return DataVersion.objects.get(pk=1).version
+
+    start = version()
+    with transaction.atomic():
+        for team in ("One", "Two"):
+            item.lead_team = team
+            save_with_history(item, actor=staff, reason="Two saves, one transaction")
+    assert version() == start + 1
+    for team in ("Three", "Four"):
+        with transaction.atomic():
+            item.lead_team = team
+            save_with_history(item, actor=staff, reason="One save per transaction")
+    assert version() == start + 3

@@ -10,11 +10,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from recommendations.models import Item, Report
+from recommendations.text import xml_safe
 
 from .selectors import ScrutinyPaper
 
 
 def _new_document(title: str) -> Any:
+    title = xml_safe(title)
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Arial"
@@ -42,7 +44,7 @@ def s55_response(
         run.bold = True
         run.font.color.rgb = RGBColor(0xD4, 0x35, 0x1C)
     facts = document.add_paragraph()
-    facts.add_run(f"{organisation}\n").bold = True
+    facts.add_run(f"{xml_safe(organisation)}\n").bold = True
     facts.add_run(f"Report published: {report.published_on:%-d %B %Y}\n")
     if report.s55_deadline:
         facts.add_run(
@@ -64,15 +66,15 @@ def s55_response(
     if not recommendations:
         document.add_paragraph("No recommendations have been loaded for this report.")
     for item in recommendations:
-        document.add_heading(f"Recommendation {item.reference}", level=3)
+        document.add_heading(f"Recommendation {xml_safe(item.reference)}", level=3)
         wording = document.add_paragraph()
-        wording.add_run(item.text).italic = True
+        wording.add_run(xml_safe(item.text)).italic = True
         if item.text_is_summary:
             wording.add_run(" (summary, not the report's exact wording)")
         answer = document.add_paragraph()
         answer.add_run("Response: ").bold = True
         if item.s55_response:
-            answer.add_run(item.s55_response)
+            answer.add_run(xml_safe(item.s55_response))
         else:
             missing = answer.add_run("[NO RESPONSE RECORDED]")
             missing.bold = True
@@ -88,14 +90,14 @@ def table(document: Any, header: list[str], rows: list[list[str]]) -> None:
     grid = document.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
     for cell, text in zip(grid.rows[0].cells, header, strict=True):
-        cell.text = text
+        cell.text = xml_safe(text)
         for paragraph in cell.paragraphs:
             for run in paragraph.runs:
                 run.bold = True
     for row in rows:
         cells = grid.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            cell.text = xml_safe(text)
 
 
 def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
@@ -106,7 +108,7 @@ def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
         f"HMICFRS recommendations: progress report, {meeting:%-d %B %Y}"
     )
     document.add_paragraph(
-        f"{organisation}. Joint Audit and Scrutiny Panel. Position at "
+        f"{xml_safe(organisation)}. Joint Audit and Scrutiny Panel. Position at "
         f"{meeting:%-d %B %Y}, compared with the previous meeting on "
         f"{previous:%-d %B %Y}."
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from recommendations import roles
 from recommendations.history import save_with_history
 from recommendations.models import Item
+from recommendations.text import xml_safe
 
 from .models import ReminderLog, TargetDateChange
 
@@ -59,8 +60,9 @@ def _send(
     try:
         if not user.email:
             raise ValueError("no email address")
-        body = render_to_string(template, {**context, "recipient": user})
-        EmailMessage(subject=subject, body=body, to=[user.email]).send()
+        # Stored notes may hold characters no mail (or XML) should carry.
+        body = xml_safe(render_to_string(template, {**context, "recipient": user}))
+        EmailMessage(subject=xml_safe(subject), body=body, to=[user.email]).send()
     except Exception as exc:  # any failure is recorded and reported per recipient
         error = f"{type(exc).__name__}: {exc}"
     log = ReminderLog(

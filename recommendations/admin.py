@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import choicesets
+from .forms import CleanTextMixin
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 
 
-class ReasonForm(forms.ModelForm):
+class ReasonForm(CleanTextMixin, forms.ModelForm):
     change_reason = forms.CharField(
         label=_("Reason for this change"),
         max_length=500,

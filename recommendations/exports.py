@@ -15,6 +15,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from . import choicesets, people
 from .models import Item, Owner, ProgressUpdate
+from .text import xml_safe
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -79,7 +80,7 @@ def to_csv(data: Iterable[list[Any]]) -> bytes:
     for row in data:
         writer.writerow(
             [
-                neutralise(value)
+                neutralise(xml_safe(value))
                 if isinstance(value, str)
                 else (value.isoformat() if isinstance(value, dt.date) else value)
                 for value in row
@@ -100,7 +101,13 @@ def to_xlsx(data: Iterable[list[Any]], title: str = "Items") -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in data:
-        sheet.append([None if value == "" else value for value in row])
+        sheet.append(
+            [
+                None if value == "" else xml_safe(value) if isinstance(value, str)
+                else value
+                for value in row
+            ]
+        )  # fmt: skip
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 # openpyxl treats a string starting with "=" as a formula.

@@ -14,6 +14,7 @@ from .loading.preview import Draft, draft_from_rows
 from .loading.textparse import draft_from_text
 from .models import Inspectorate, Item, Owner, Report
 from .selectors import lead_choices
+from .text import clean_text
 
 WIDGET_CLASSES = {
     "text": "govuk-input",
@@ -52,7 +53,23 @@ else:
     _FormBase = object
 
 
-class GovukFormMixin(_FormBase):
+class CleanTextMixin(_FormBase):
+    """Every text a person enters is cleaned before any rule reads it: line breaks
+    as newlines, other control characters removed (recommendations.text)."""
+
+    def _clean_fields(self) -> None:
+        super()._clean_fields()  # type: ignore[misc]  # private hook, not in stubs
+        for name, value in list(self.cleaned_data.items()):
+            if not isinstance(value, str):
+                continue
+            cleaned = clean_text(value)
+            if cleaned != value:
+                self.cleaned_data[name] = cleaned
+                if self.fields[name].required and not cleaned.strip():
+                    self.add_error(name, self.fields[name].error_messages["required"])
+
+
+class GovukFormMixin(CleanTextMixin):
     """Give every widget its GOV.UK Frontend class, and its error class when invalid."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from .. import choicesets
 from ..models import Inspectorate, Item, Report
+from ..text import clean_text
 from . import vocabulary
 from .files import FileRefused, Rows
 
@@ -82,7 +83,7 @@ def _cell(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return clean_text(str(value)).strip()
 
 
 @dataclass

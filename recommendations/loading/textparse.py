@@ -15,6 +15,7 @@ import re
 from django.utils.translation import gettext as _
 
 from ..models import Item
+from ..text import clean_text
 from . import vocabulary
 from .files import FileRefused
 from .preview import Draft, DraftRow
@@ -79,6 +80,7 @@ def draft_from_text(
     text: str, *, report: dict[str, str], published: dt.date | None
 ) -> Draft:
     """A draft of the items found in `text`; FileRefused if none are recognisable."""
+    text = clean_text(text)
     blocks = _blocks(text) or _numbered(text)
     blocks = [b for b in blocks if _clean(b[2])]
     if not blocks:

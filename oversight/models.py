@@ -5,8 +5,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from recommendations import choicesets
 from recommendations.history import RecordedModel, tracked
 from recommendations.models import Item, ProgressUpdate
+
+
+class DecisionKind(models.TextChoices):
+    SIGNED_OFF = "signed_off", _("Signed off")
+    RETURNED = "returned", _("Returned")
+    HMICFRS_VERIFIED = "hmicfrs_verified", _("Verified by HMICFRS")
+    HMICFRS_NOT_ACCEPTED = "hmicfrs_not_accepted", _("Not accepted by HMICFRS")
 
 
 class ClosureDecision(RecordedModel):
@@ -16,11 +24,7 @@ class ClosureDecision(RecordedModel):
     sign-off; `evidence` keeps the evidence as it was when the decision was made.
     """
 
-    class Kind(models.TextChoices):
-        SIGNED_OFF = "signed_off", _("Signed off")
-        RETURNED = "returned", _("Returned")
-        HMICFRS_VERIFIED = "hmicfrs_verified", _("Verified by HMICFRS")
-        HMICFRS_NOT_ACCEPTED = "hmicfrs_not_accepted", _("Not accepted by HMICFRS")
+    Kind = DecisionKind
 
     item = models.ForeignKey(
         Item, on_delete=models.PROTECT, related_name="closure_decisions"
@@ -65,18 +69,24 @@ class ClosureDecision(RecordedModel):
 
     class Meta:
         ordering = ["-decided_at", "-id"]
+        constraints = [
+            choicesets.known("kind", DecisionKind, name="decision_kind_is_known")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: item {self.item_id}"
 
 
+class DateChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting decision")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
 class TargetDateChange(RecordedModel):
     """A request to move an item's target date, and the reviewer's decision."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Awaiting decision")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+    Status = DateChangeStatus
 
     item = models.ForeignKey(
         Item, on_delete=models.PROTECT, related_name="target_date_changes"
@@ -113,7 +123,10 @@ class TargetDateChange(RecordedModel):
                 fields=["item"],
                 condition=Q(status="pending"),
                 name="one_pending_date_request_per_item",
-            )
+            ),
+            choicesets.known(
+                "status", DateChangeStatus, name="date_change_status_is_known"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -126,16 +139,22 @@ class TargetDateChange(RecordedModel):
         return (self.to_date - self.from_date).days
 
 
+class ReminderKind(models.TextChoices):
+    LEAD_DIGEST = "lead_digest", _("Lead's digest")
+    REVIEWER_DIGEST = "reviewer_digest", _("Reviewer's digest")
+
+
+class ReminderStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
 class ReminderLog(RecordedModel):
     """One digest email to one person on one day: what makes reminders idempotent."""
 
-    class Kind(models.TextChoices):
-        LEAD_DIGEST = "lead_digest", _("Lead's digest")
-        REVIEWER_DIGEST = "reviewer_digest", _("Reviewer's digest")
+    Kind = ReminderKind
 
-    class Status(models.TextChoices):
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+    Status = ReminderStatus
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reminders"
@@ -155,7 +174,9 @@ class ReminderLog(RecordedModel):
                 fields=["recipient", "kind", "sent_on"],
                 condition=Q(status="sent"),
                 name="one_sent_digest_per_person_kind_day",
-            )
+            ),
+            choicesets.known("kind", ReminderKind, name="reminder_kind_is_known"),
+            choicesets.known("status", ReminderStatus, name="reminder_status_is_known"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations import roles
+from recommendations import choicesets, roles
 from recommendations.history import save_with_history
 from recommendations.models import Item
 from recommendations.text import xml_safe
@@ -52,7 +52,7 @@ def _send(
     outcome: Outcome,
 ) -> None:
     """Send one digest and record it; a failure is recorded and reported, not raised."""
-    label = f"{user.get_username()} ({ReminderLog.Kind(kind).label})"
+    label = f"{user.get_username()} ({choicesets.label(ReminderLog.Kind, kind)})"
     if _already_sent(user, kind, today):
         outcome.skipped.append(label)
         return

@@ -169,9 +169,9 @@ def _display(
     if name == "cause_of_concern_id":
         return items.get(value, f"#{value}")
     if name == "status":
-        return str(Item.Status(value).label)
+        return choicesets.label(Item.Status, value)
     if name == "kind":
-        return str(Item.Kind(value).label)
+        return choicesets.label(Item.Kind, value)
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
     if isinstance(value, dt.date):

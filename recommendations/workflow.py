@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import access, roles
+from . import access, choicesets, roles
 from .access import Need
 from .models import Item
 
@@ -73,7 +73,7 @@ def allowed_moves(item: Item, user: roles.User) -> list[Move]:
     if not access.allows(user, Need.EDIT):
         return []
     reviewer = access.allows(user, Need.REVIEW)
-    return [m for m in MOVES[item.status] if reviewer or not m.reviewers_only]
+    return [m for m in MOVES.get(item.status, ()) if reviewer or not m.reviewers_only]
 
 
 def check_move(
@@ -85,20 +85,20 @@ def check_move(
     reason: str,
 ) -> Move:
     """Return the move from the item's status to `to`, or raise ValidationError."""
-    move = next((m for m in MOVES[item.status] if m.to == to), None)
+    move = next((m for m in MOVES.get(item.status, ()) if m.to == to), None)
     if move is None:
         raise ValidationError(
             _("An item that is %(current)s cannot be moved to %(target)s here.")
             % {
                 "current": item.get_status_display().lower(),
-                "target": Status(to).label.lower(),
+                "target": choicesets.label(Status, to).lower(),
             },
             code="move_not_allowed",
         )
     if move not in allowed_moves(item, user):
         raise ValidationError(
             _("Only a reviewer can move an item to %(target)s.")
-            % {"target": Status(to).label.lower()},
+            % {"target": choicesets.label(Status, to).lower()},
             code="move_needs_reviewer",
         )
     if move.needs_lead and item.lead_id is None:

@@ -135,3 +135,41 @@ def test_previous_release_database_migrates_with_every_row_kept():
     permission = Permission.objects.get(codename="change_externalidentity")
     assert permission.content_type.app_label == "accounts"
     assert permission.content_type.model_class() is ExternalIdentity
+
+
+BEFORE_CHOICE_CHECKS = [
+    ("recommendations", "0012_data_version"),
+    ("oversight", "0002_history_append_only"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upgrade_adding_checks_names_the_rows_that_break_them():
+    from recommendations.migration_ops import RowsBreakNewCheck
+
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    try:
+        executor.migrate(BEFORE_CHOICE_CHECKS)
+        old_apps = executor.loader.project_state(BEFORE_CHOICE_CHECKS).apps
+        with unrecorded_writes("A row as a database client could have left it"):
+            report = old_apps.get_model("recommendations", "Report").objects.create(
+                title="Odd", kind="thematic-ish", published_on=dt.date(2024, 1, 1)
+            )
+        with pytest.raises(RowsBreakNewCheck) as refused:
+            MigrationExecutor(connection).migrate(latest)
+        message = str(refused.value)
+        assert f"recommendations_report id {report.pk}: kind='thematic-ish'" in message
+        assert "nothing was changed" in message
+        recorded = MigrationExecutor(connection).loader.applied_migrations
+        assert ("recommendations", "0013_choices_are_known") not in recorded
+
+        with unrecorded_writes("The office corrects the row"):
+            old_apps.get_model("recommendations", "Report").objects.filter(
+                pk=report.pk
+            ).update(kind="other")
+        MigrationExecutor(connection).migrate(latest)
+        recorded = MigrationExecutor(connection).loader.applied_migrations
+        assert ("recommendations", "0013_choices_are_known") in recorded
+    finally:
+        MigrationExecutor(connection).migrate(latest)

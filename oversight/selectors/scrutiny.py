@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recommendations import people
+from recommendations import choicesets, people
 from recommendations.models import (
     Item,
     ProgressUpdate,
@@ -30,7 +30,7 @@ def _items_on(day: dt.date, today: dt.date) -> QuerySet:
 
 
 def _label(item: Any) -> str:
-    return f"{Item.Kind(item.kind).label} {item.reference}"
+    return f"{choicesets.label(Item.Kind, item.kind)} {item.reference}"
 
 
 class CountRow(NamedTuple):
@@ -165,7 +165,7 @@ def scrutiny_paper(
                 id=record.id,
                 report=record.report.title,
                 label=_label(record),
-                status=str(Item.Status(now_status[record.id]).label),
+                status=choicesets.label(Item.Status, now_status[record.id]),
                 when=record.closed_on or timezone.localtime(record.history_date).date(),
             )
         )
@@ -299,7 +299,7 @@ def _show(name: str, value: Any, row: Any) -> str:
     if value in (None, ""):
         return str(_("None"))
     if name == "status":
-        return str(Item.Status(value).label)
+        return choicesets.label(Item.Status, value)
     if isinstance(value, dt.date):
         return f"{value:%-d %b %Y}"
     return str(value)

@@ -121,22 +121,27 @@ class ItemDisplayMixin:
         return (today - self.target_date).days
 
 
+class ItemKind(models.TextChoices):
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", _("Area for improvement")
+    CAUSE_OF_CONCERN = "cause_of_concern", _("Cause of concern")
+
+
+class ItemStatus(models.TextChoices):
+    AWAITING_ALLOCATION = "awaiting_allocation", _("Awaiting allocation")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PENDING_SIGN_OFF = "pending_sign_off", _("Pending sign-off")
+    CLOSED = "closed", _("Closed")
+    NO_FURTHER_ACTION = "no_further_action", _("No further action")
+
+    @classmethod
+    def open_values(cls) -> list[str]:
+        return [cls.AWAITING_ALLOCATION, cls.IN_PROGRESS, cls.PENDING_SIGN_OFF]
+
+
 class Item(ItemDisplayMixin, RecordedModel):
-    class Kind(models.TextChoices):
-        RECOMMENDATION = "recommendation", _("Recommendation")
-        AREA_FOR_IMPROVEMENT = "area_for_improvement", _("Area for improvement")
-        CAUSE_OF_CONCERN = "cause_of_concern", _("Cause of concern")
-
-    class Status(models.TextChoices):
-        AWAITING_ALLOCATION = "awaiting_allocation", _("Awaiting allocation")
-        IN_PROGRESS = "in_progress", _("In progress")
-        PENDING_SIGN_OFF = "pending_sign_off", _("Pending sign-off")
-        CLOSED = "closed", _("Closed")
-        NO_FURTHER_ACTION = "no_further_action", _("No further action")
-
-        @classmethod
-        def open_values(cls) -> list[str]:
-            return [cls.AWAITING_ALLOCATION, cls.IN_PROGRESS, cls.PENDING_SIGN_OFF]
+    Kind = ItemKind
+    Status = ItemStatus
 
     class Rag(models.TextChoices):
         RED = "red", _("Red")
@@ -246,6 +251,8 @@ class Item(ItemDisplayMixin, RecordedModel):
                 name="item_no_further_action_needs_reason",
             ),
             models.CheckConstraint(condition=~Q(owners=""), name="item_has_an_owner"),
+            choicesets.known("kind", ItemKind, name="item_kind_is_known"),
+            choicesets.known("status", ItemStatus, name="item_status_is_known"),
         ]
         indexes = [
             models.Index(fields=["status", "target_date"], name="item_status_target"),

@@ -7,6 +7,7 @@ from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import choicesets
 from ..history import RecordedModel, tracked
 from .items import Item
 
@@ -76,6 +77,17 @@ class ProgressUpdate(RecordedModel):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["item", "-created_at"], name="update_item_created"),
+        ]
+        constraints = [
+            choicesets.known(
+                "status_from",
+                Item.Status,
+                blank=True,
+                name="update_status_from_is_known",
+            ),
+            choicesets.known(
+                "status_to", Item.Status, blank=True, name="update_status_to_is_known"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -39,24 +39,29 @@ class Owner(models.TextChoices):
 S55_PERIOD_DAYS = 56
 
 
-class Report(RecordedModel):
-    class Kind(models.TextChoices):
-        PEEL = "peel", _("PEEL assessment")
-        NATIONAL_THEMATIC = "national_thematic", _("National thematic inspection")
-        JOINT = "joint", _("Joint inspection")
-        FORCE = "force", _("Force inspection")
-        POST_INSPECTION_REVIEW = "post_inspection_review", _("Post-inspection review")
-        SUPER_COMPLAINT = "super_complaint", _("Super-complaint")
-        PCC_COMMISSIONED = "pcc_commissioned", _("PCC-commissioned inspection")
-        HOME_SECRETARY_COMMISSIONED = (
-            "home_secretary_commissioned",
-            _("Home Secretary-commissioned inspection"),
-        )
-        OTHER = "other", _("Other")
+class ReportKind(models.TextChoices):
+    PEEL = "peel", _("PEEL assessment")
+    NATIONAL_THEMATIC = "national_thematic", _("National thematic inspection")
+    JOINT = "joint", _("Joint inspection")
+    FORCE = "force", _("Force inspection")
+    POST_INSPECTION_REVIEW = "post_inspection_review", _("Post-inspection review")
+    SUPER_COMPLAINT = "super_complaint", _("Super-complaint")
+    PCC_COMMISSIONED = "pcc_commissioned", _("PCC-commissioned inspection")
+    HOME_SECRETARY_COMMISSIONED = (
+        "home_secretary_commissioned",
+        _("Home Secretary-commissioned inspection"),
+    )
+    OTHER = "other", _("Other")
 
-    class Scope(models.TextChoices):
-        THIS_FORCE = "this_force", _("This force")
-        NATIONAL = "national", _("National")
+
+class ReportScope(models.TextChoices):
+    THIS_FORCE = "this_force", _("This force")
+    NATIONAL = "national", _("National")
+
+
+class Report(RecordedModel):
+    Kind = ReportKind
+    Scope = ReportScope
 
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
@@ -112,7 +117,9 @@ class Report(RecordedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["title", "published_on"], name="report_unique_title_date"
-            )
+            ),
+            choicesets.known("kind", ReportKind, name="report_kind_is_known"),
+            choicesets.known("scope", ReportScope, name="report_scope_is_known"),
         ]
 
     def __str__(self) -> str:

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import choicesets
-from .forms import CleanTextMixin
+from .forms import CleanInputMixin
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 
 
-class ReasonForm(CleanTextMixin, forms.ModelForm):
+class ReasonForm(CleanInputMixin, forms.ModelForm):
     change_reason = forms.CharField(
         label=_("Reason for this change"),
         max_length=500,

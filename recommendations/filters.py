@@ -11,9 +11,14 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import WIDGET_CLASSES, DateInput, limit_report_choices
+from .forms import WIDGET_CLASSES, CleanInputMixin, DateInput, limit_report_choices
 from .models import Item, Owner, Report, overdue_q, owned_by_q
 from .selectors import lead_choices, lead_options
+
+
+class FilterForm(CleanInputMixin, forms.Form):
+    """The filters' form: text cleaned and dates in range, as in every form."""
+
 
 SORTS = {
     "report": ("-report__published_on", "report__title", "id"),
@@ -107,6 +112,7 @@ class ItemFilter(django_filters.FilterSet):
     class Meta:
         model = Item
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

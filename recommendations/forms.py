@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import people, workflow
+from . import dates, people, workflow
 from .evidence import ALLOWED_EXTENSIONS, check_evidence
 from .figures import cached_figure
 from .loading.files import FileRefused, read_upload
@@ -53,9 +53,17 @@ else:
     _FormBase = object
 
 
-class CleanTextMixin(_FormBase):
+class CleanInputMixin(_FormBase):
     """Every text a person enters is cleaned before any rule reads it: line breaks
-    as newlines, other control characters removed (recommendations.text)."""
+    as newlines, other control characters removed (recommendations.text); every
+    date is within the range the tracker accepts (recommendations.dates)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # each form's own copies
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                # A field validator: runs before any clean_<field> does arithmetic.
+                field.validators.append(dates.validate)
 
     def _clean_fields(self) -> None:
         super()._clean_fields()  # type: ignore[misc]  # private hook, not in stubs
@@ -69,7 +77,7 @@ class CleanTextMixin(_FormBase):
                     self.add_error(name, self.fields[name].error_messages["required"])
 
 
-class GovukFormMixin(CleanTextMixin):
+class GovukFormMixin(CleanInputMixin):
     """Give every widget its GOV.UK Frontend class, and its error class when invalid."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -4,6 +4,7 @@ import calendar
 import datetime as dt
 import re
 
+from .. import dates
 from ..models import Inspectorate, Item, Owner, Report
 
 
@@ -119,8 +120,16 @@ class DateError(ValueError):
 def parse_date(value: object) -> dt.date | None:
     """A date from a cell: a date object, ISO, UK day/month/year, or "2 May 2023".
 
-    Empty gives None; anything else that is not a real date raises DateError.
+    Empty gives None; anything else that is not a real date within the accepted
+    range (recommendations.dates) raises DateError.
     """
+    day = _parse_date(value)
+    if day is not None and not dates.in_range(day):
+        raise DateError(f"{day:%d/%m/%Y}: {dates.out_of_range_message()}")
+    return day
+
+
+def _parse_date(value: object) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):

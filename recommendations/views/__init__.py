@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from .. import access, exports, panels, selectors, services, workflow
+from .. import access, dates, exports, panels, selectors, services, workflow
 from ..access import Need
 from ..figures import CachedCountPaginator, data_marker
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
@@ -36,7 +36,7 @@ def as_at_day(request: SignedInRequest) -> dt.date | None:
         day = dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-    if day is None or day >= timezone.localdate():
+    if day is None or day >= timezone.localdate() or not dates.in_range(day):
         return None
     return day
 

@@ -5,7 +5,6 @@ Rule: at most one digest of each kind per person per day; what was sent is recor
 recipient is recorded and reported, and the others still get theirs.
 """
 
-import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from oversight.reminders import send_reminders
+from recommendations import dates
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--date",
-            type=dt.date.fromisoformat,
+            type=dates.argument,
             default=None,
             help="Run as if today were this date (YYYY-MM-DD).",
         )

@@ -4,7 +4,6 @@ Rule: the same parsing and checks as the loading page; if any row is invalid the
 errors are printed, nothing is saved, and the command exits non-zero.
 """
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from recommendations import services
+from recommendations import dates, services
 from recommendations.access import Need, allows
 from recommendations.loading.files import FileRefused, read_upload
 from recommendations.loading.preview import Draft, check, draft_from_rows
@@ -46,7 +45,7 @@ class Command(BaseCommand):
         text = parser.add_argument_group("for a .txt file of pasted recommendations")
         text.add_argument("--title")
         text.add_argument("--kind", default="other")
-        text.add_argument("--published", type=dt.date.fromisoformat)
+        text.add_argument("--published", type=dates.argument)
         text.add_argument("--scope", default="this_force")
         text.add_argument("--inspectorates", default="hmicfrs")
 

@@ -1,19 +1,21 @@
 """Build the "as at" index for days that have ended (run nightly from cron)."""
 
+import argparse
 import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from recommendations import dates
 from recommendations.asat import as_at_index_day
 
 
 def _day(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(f"{value!r} is not a date (YYYY-MM-DD).") from error
+        return dates.argument(value)
+    except argparse.ArgumentTypeError as error:
+        raise CommandError(str(error)) from error
 
 
 class Command(BaseCommand):

@@ -93,8 +93,14 @@ INSTALLED_APPS = [
 if env_bool("BENCHMARK", False):
     INSTALLED_APPS.append("benchmarks")
 
+# The headers every response carries come first, so that an error page made by a
+# later middleware (a foreign Host refused by CommonMiddleware, a database that is
+# down) still gets them.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "recommendations.middleware.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,8 +109,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "recommendations.middleware.SessionRenewalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "recommendations.middleware.NoStoreMiddleware",

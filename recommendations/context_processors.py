@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from . import navigation, roles
@@ -12,7 +13,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
 
     Templates use these to decide which controls to show; every view checks again.
     """
-    user = request.user
+    # A request refused before sign-in is read (a foreign Host header) has no user.
+    user = getattr(request, "user", None) or AnonymousUser()
     context: dict[str, Any] = {
         "service_name": settings.SERVICE_NAME,
         "organisation_name": settings.ORGANISATION_NAME,

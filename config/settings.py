@@ -312,6 +312,12 @@ ORGANISATION_NAME = os.environ.get(
 
 # The address people use to reach the service; links in reminder emails start here.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The "as at" index keeps the last AS_AT_KEEP_DAYS days and the last day of each of
+# the last AS_AT_KEEP_MONTH_ENDS months (what panels compare); `indexpastdays`
+# prunes the rest, whose views then search the history directly (slower, same
+# answer). Each kept day holds one row per item: see recommendations.asat.
+AS_AT_KEEP_DAYS = env_int("AS_AT_KEEP_DAYS", 31)
+AS_AT_KEEP_MONTH_ENDS = env_int("AS_AT_KEEP_MONTH_ENDS", 24)
 # Reminders list a lead's items that are overdue or due within this many days.
 REMINDER_DUE_WITHIN_DAYS = env_int("REMINDER_DUE_WITHIN_DAYS", 14)
 # Largest spreadsheet an administrator may upload to load a report.

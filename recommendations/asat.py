@@ -11,10 +11,20 @@ from cron and on demand.
 
 Only days before today are indexed (today is still changing). The rows are derived
 data, not a record: deleting them is safe, and they can be written again.
+
+Each indexed day holds one row per item, so the index is bounded: `prune_index`
+(run by `indexpastdays` after indexing) keeps the last AS_AT_KEEP_DAYS days and the
+month ends of the last AS_AT_KEEP_MONTH_ENDS months, at most their sum in days.
+A day is un-indexed first (its AsAtDay row deleted: new reads search the history)
+and its entries deleted by the next run, so no read that found the day indexed
+loses its rows mid-query.
 """
 
+import calendar
 import datetime as dt
+from collections.abc import Collection
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -44,6 +54,8 @@ def as_at_index_day(*, day: dt.date) -> bool:
     )
     if not created:
         return False
+    # Entries left by an earlier index of this day that was since pruned.
+    AsAtEntry.objects.filter(day=day).delete()
     history = Item.history.model._meta.db_table
     entries = AsAtEntry._meta.db_table
     with connection.cursor() as cursor:  # derived rows of an untracked model
@@ -65,3 +77,50 @@ def as_at_index_day(*, day: dt.date) -> bool:
             # Fresh statistics, so the planner joins through the index.
             cursor.execute(f"ANALYZE {entries}")
     return True
+
+
+def is_kept(day: dt.date, *, today: dt.date) -> bool:
+    """Whether the index keeps `day`: a recent day, or a recent month's last day."""
+    if (today - day).days <= settings.AS_AT_KEEP_DAYS:
+        return True
+    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    months_ago = (today.year - day.year) * 12 + today.month - day.month
+    return month_end and months_ago <= settings.AS_AT_KEEP_MONTH_ENDS
+
+
+@transaction.atomic
+def prune_index(*, today: dt.date, spare: Collection[dt.date] = ()) -> list[dt.date]:
+    """Un-index the days the index no longer keeps (except `spare`: days indexed
+    on demand this run, kept until the next); return them.
+
+    Deletes the entries of days un-indexed by an earlier run first: any read that
+    found those days indexed finished long ago.
+    """
+    AsAtEntry.objects.exclude(day__in=AsAtDay.objects.values("day")).delete()
+    dropped = [
+        day
+        for day in AsAtDay.objects.values_list("day", flat=True)
+        if not is_kept(day, today=today) and day not in spare
+    ]
+    AsAtDay.objects.filter(day__in=dropped).delete()
+    return sorted(dropped)
+
+
+def index_size() -> dict[str, int | None]:
+    """Days indexed, their rows, and (on PostgreSQL) the bytes the index takes,
+    for `make bench` to show what one day costs and what the bound allows."""
+    days = AsAtDay.objects.count()
+    rows = AsAtEntry.objects.count()
+    size = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_total_relation_size(%s)", [AsAtEntry._meta.db_table]
+            )
+            size = cursor.fetchone()[0]
+    return {
+        "days": days,
+        "rows": rows,
+        "bytes": size,
+        "kept_days_at_most": settings.AS_AT_KEEP_DAYS + settings.AS_AT_KEEP_MONTH_ENDS,
+    }

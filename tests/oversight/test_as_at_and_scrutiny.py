@@ -335,6 +335,54 @@ def test_indexpastdays_indexes_yesterday_by_default_and_only_once(story):
     assert list(AsAtDay.objects.values_list("day", flat=True)) == [yesterday]
 
 
+def test_the_index_keeps_recent_days_and_month_ends_and_prunes_the_rest(
+    story, settings
+):
+    """The index is bounded: recent days and recent month ends only, and a pruned
+    day's views give the same answer by searching the history."""
+    from django.core.management import call_command
+
+    from recommendations import asat
+    from recommendations.models import AsAtDay, AsAtEntry
+    from recommendations.selectors import items_as_at
+
+    settings.AS_AT_KEEP_DAYS = 10
+    settings.AS_AT_KEEP_MONTH_ENDS = 3
+    today = timezone.localdate()
+    days = [today - dt.timedelta(days=n) for n in range(1, 200)]
+    before = {day: sorted(row.history_id for row in items_as_at(day=day))
+              for day in days[::17]}  # fmt: skip
+    for day in days:
+        asat.as_at_index_day(day=day)
+    assert AsAtDay.objects.count() == len(days)
+
+    dropped = asat.prune_index(today=today)
+    kept = set(AsAtDay.objects.values_list("day", flat=True))
+    assert kept == {day for day in days if asat.is_kept(day, today=today)}
+    assert set(dropped) == set(days) - kept
+    older = kept - set(days[:10])
+    assert set(days[:10]) <= kept
+    assert all((day + dt.timedelta(days=1)).day == 1 for day in older)
+    assert 2 <= len(older) <= 3 and len(kept) <= 10 + 3
+    # Un-indexed first; the entries go on the next run.
+    assert AsAtEntry.objects.exclude(day__in=kept).exists()
+    out = io.StringIO()
+    call_command("indexpastdays", stdout=out)
+    assert not AsAtEntry.objects.exclude(day__in=kept).exists()
+    assert AsAtEntry.objects.count() == 3 * len(kept)
+    # Same answers for every day, pruned or not.
+    for day, rows in before.items():
+        assert sorted(row.history_id for row in items_as_at(day=day)) == rows
+
+    # A day indexed on demand is kept until the next run, then pruned.
+    old = days[-1]
+    call_command("indexpastdays", day=[old], stdout=out)
+    assert "kept until the next run" in out.getvalue()
+    assert asat.is_day_indexed(old)
+    call_command("indexpastdays", stdout=out)
+    assert not asat.is_day_indexed(old)
+
+
 def test_changes_since_names_a_lead_and_the_lack_of_one(administrator, staff, report):
     item = write(
         Item(

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from benchmarks import load
 from benchmarks.history_cost import history_write_cost
+from recommendations import asat
 
 NATIONAL = 100_000
 FILTER = "status=in_progress&owner=chief_constable"
@@ -157,6 +158,7 @@ class Command(BaseCommand):
             if full:
                 entry["history_write"] = history_write_cost(saves=300)
                 entry["as_at_index_seconds"] = index_seconds
+                entry["as_at_index_size"] = asat.index_size()
             results["scales"][str(scale)] = entry
         results["machine"] = machine()
         self._print_summary(results)
@@ -216,6 +218,8 @@ class Command(BaseCommand):
                     "  Indexing one past day for the as-at views: "
                     f"{entry['as_at_index_seconds']:.2f} s"
                 )
+            if entry.get("as_at_index_size"):
+                write(f"  {index_cost_line(entry['as_at_index_size'])}")
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -255,6 +259,8 @@ def markdown(results: dict[str, Any]) -> str:
                 f"{entry['as_at_index_seconds']:.2f} s.",
                 "",
             ]
+        if entry.get("as_at_index_size"):
+            lines += [index_cost_line(entry["as_at_index_size"]) + ".", ""]
     return "\n".join(lines)
 
 
@@ -278,3 +284,18 @@ def machine() -> str:
         cursor.execute("SHOW server_version")
         pg = cursor.fetchone()[0]
     return f"{cores} cores ({model}){memory}, PostgreSQL {pg}"
+
+
+def index_cost_line(size: dict[str, Any]) -> str:
+    """What one indexed day costs and the most the pruned index can hold."""
+    days = max(size["days"], 1)
+    per_day_rows = size["rows"] / days
+    line = f"As-at index: {per_day_rows:,.0f} rows per indexed day"
+    if size["bytes"] is not None:
+        per_day_mb = size["bytes"] / days / 1e6
+        bound = per_day_mb * size["kept_days_at_most"]
+        line += (
+            f", {per_day_mb:.1f} MB per day; kept at most "
+            f"{size['kept_days_at_most']} days, so at most {bound:,.0f} MB"
+        )
+    return line

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from recommendations import dates
-from recommendations.asat import as_at_index_day
+from recommendations.asat import as_at_index_day, is_kept, prune_index
 
 
 def _day(value: str) -> dt.date:
@@ -23,7 +23,8 @@ class Command(BaseCommand):
         "Index each item's state at the end of past days, so the 'as at' views of "
         "those days read an index instead of searching the whole history. Only days "
         "that have ended can be indexed; a day already indexed is left as it is. "
-        "Default: yesterday."
+        "Default: yesterday. Then prunes the days the index no longer keeps "
+        "(AS_AT_KEEP_DAYS, AS_AT_KEEP_MONTH_ENDS)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -45,4 +46,12 @@ class Command(BaseCommand):
                 )
             built = as_at_index_day(day=day)
             state = "indexed" if built else "already indexed"
+            if not is_kept(day, today=today):
+                state += " (older than the index keeps: kept until the next run)"
             self.stdout.write(f"{day:%Y-%m-%d}: {state}")
+        dropped = prune_index(today=today, spare=days)
+        if dropped:
+            self.stdout.write(
+                f"Pruned {len(dropped)} day(s) the index no longer keeps: "
+                + ", ".join(f"{day:%Y-%m-%d}" for day in dropped)
+            )

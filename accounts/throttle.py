@@ -20,6 +20,13 @@ def _window_start() -> dt.datetime:
     return timezone.now() - dt.timedelta(minutes=settings.SIGNIN_LOCKOUT_MINUTES)
 
 
+def prune_failures() -> int:
+    """Delete failures older than the throttle window (the only span it counts);
+    return how many. Each failure is also in the security log, which keeps it."""
+    deleted, _ = SignInFailure.objects.filter(at__lt=_window_start()).delete()
+    return deleted
+
+
 def is_throttled(username: str, address: str | None) -> bool:
     recent = SignInFailure.objects.filter(at__gte=_window_start())
     if recent.filter(username=username.lower()).count() >= (

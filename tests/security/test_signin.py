@@ -54,6 +54,24 @@ def test_the_lock_lifts_after_the_window(staff, settings):
     assert _sign_in(client, staff.username, PASSWORD).status_code == 302
 
 
+def test_failures_past_the_window_are_pruned_by_the_daily_command(staff, settings):
+    import io
+
+    from django.core.management import call_command
+
+    for _ in range(3):
+        _sign_in(Client(), staff.username, "wrong")
+    old = timezone.now() - dt.timedelta(minutes=settings.SIGNIN_LOCKOUT_MINUTES + 1)
+    SignInFailure.objects.filter(pk__in=SignInFailure.objects.values("pk")[:2]).update(
+        at=old
+    )
+    out = io.StringIO()
+    call_command("prunesigninfailures", stdout=out)
+    assert "Deleted 2 failed sign-in(s)" in out.getvalue()
+    assert SignInFailure.objects.count() == 1
+    assert SignInFailure.objects.get().at > old
+
+
 def test_repeated_failures_from_one_address_lock_that_address(staff, panel, settings):
     settings.SIGNIN_MAX_FAILURES_PER_ADDRESS = 4
     for n in range(4):

@@ -145,6 +145,9 @@ class ReminderKind(models.TextChoices):
 
 
 class ReminderStatus(models.TextChoices):
+    # Claimed by a run before it sends: a second run finds the claim and skips.
+    # Left "sending" only if the run stopped mid-send; never sent again on its own.
+    SENDING = "sending", _("Sending (unfinished)")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
 
@@ -172,8 +175,8 @@ class ReminderLog(RecordedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "kind", "sent_on"],
-                condition=Q(status="sent"),
-                name="one_sent_digest_per_person_kind_day",
+                condition=Q(status__in=["sending", "sent"]),
+                name="one_digest_per_person_kind_day",
             ),
             choicesets.known("kind", ReminderKind, name="reminder_kind_is_known"),
             choicesets.known("status", ReminderStatus, name="reminder_status_is_known"),

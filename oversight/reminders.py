@@ -34,10 +34,23 @@ def _url(name: str, *args: Any) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def _already_sent(user: Any, kind: str, today: dt.date) -> bool:
-    return ReminderLog.objects.filter(
-        recipient=user, kind=kind, sent_on=today, status=ReminderLog.Status.SENT
-    ).exists()
+def _claim(user: Any, kind: str, today: dt.date, label: str) -> ReminderLog | None:
+    """Record the digest as being sent, before sending it; None if another run
+    has already claimed or sent it today (the database's unique check decides,
+    so two overlapping runs cannot both claim it)."""
+    log = ReminderLog(
+        recipient=user,
+        kind=kind,
+        sent_on=today,
+        created_at=timezone.now(),
+        status=ReminderLog.Status.SENDING,
+    )
+    try:
+        with transaction.atomic():
+            save_with_history(log, actor=None, reason=f"sendreminders: {label}")
+    except IntegrityError:
+        return None
+    return log
 
 
 def _send(
@@ -51,9 +64,11 @@ def _send(
     item_count: int,
     outcome: Outcome,
 ) -> None:
-    """Send one digest and record it; a failure is recorded and reported, not raised."""
+    """Claim, send and record one digest; a failure is recorded and reported, not
+    raised (and frees the claim, so a later run may try again)."""
     label = f"{user.get_username()} ({choicesets.label(ReminderLog.Kind, kind)})"
-    if _already_sent(user, kind, today):
+    log = _claim(user, kind, today, label)
+    if log is None:
         outcome.skipped.append(label)
         return
     error = ""
@@ -65,22 +80,12 @@ def _send(
         EmailMessage(subject=xml_safe(subject), body=body, to=[user.email]).send()
     except Exception as exc:  # any failure is recorded and reported per recipient
         error = f"{type(exc).__name__}: {exc}"
-    log = ReminderLog(
-        recipient=user,
-        kind=kind,
-        sent_on=today,
-        created_at=timezone.now(),
-        status=ReminderLog.Status.FAILED if error else ReminderLog.Status.SENT,
-        item_count=item_count,
-        error=error,
+    log.status = ReminderLog.Status.FAILED if error else ReminderLog.Status.SENT
+    log.item_count = item_count
+    log.error = error
+    save_with_history(
+        log, actor=None, reason=f"sendreminders: {label} {log.get_status_display()}"
     )
-    try:
-        with transaction.atomic():
-            save_with_history(log, actor=None, reason=f"sendreminders: {label}")
-    except IntegrityError:
-        # Another run recorded the same digest a moment ago.
-        outcome.skipped.append(label)
-        return
     if error:
         outcome.failed.append((label, error))
     else:

@@ -134,3 +134,52 @@ def test_inactive_leads_get_nothing(scenario, staff, reviewer):
     staff.save()
     call_command("sendreminders")
     assert staff.email not in _by_recipient()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_overlapping_runs_send_each_digest_once(request, tmp_path):
+    """Two sendreminders processes started together: each digest goes out once,
+    because a run claims it in the database before sending."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("two processes share a database only on PostgreSQL here")
+    request.getfixturevalue("scenario")
+    reviewer = request.getfixturevalue("reviewer")
+    staff = request.getfixturevalue("staff")
+    other_staff = request.getfixturevalue("other_staff")
+    db = connection.settings_dict
+    sent_file = tmp_path / "sent.txt"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/"
+        f"{db['NAME']}",
+        "EMAIL_BACKEND": "tests.slow_mail.EmailBackend",
+        "SLOW_MAIL_FILE": str(sent_file),
+        "CONN_MAX_AGE": "0",
+    }
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "sendreminders"],
+            cwd=django_settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    recipients = [line.split("\t")[0] for line in sent_file.read_text().splitlines()]
+    expected = {staff.email, other_staff.email, reviewer.email}
+    assert sorted(recipients) == sorted(expected), outputs
+    assert ReminderLog.objects.filter(status="sent").count() == len(expected)
+    assert not ReminderLog.objects.filter(status="sending").exists()
+    skipped = sum(out.count("skipped") for out, _ in outputs)
+    assert skipped == len(expected)

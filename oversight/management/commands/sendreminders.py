@@ -1,8 +1,10 @@
 """Email each lead a digest of overdue and soon-due items, and each reviewer theirs.
 
-Rule: at most one digest of each kind per person per day; what was sent is recorded
-(ReminderLog), so a second run the same day sends nothing twice. A failure for one
-recipient is recorded and reported, and the others still get theirs.
+Rule: at most one digest of each kind per person per day. Each digest is claimed in
+the database (ReminderLog, status "sending") before it is sent and marked sent or
+failed after, so a second run the same day, even one overlapping this one, sends
+nothing twice. A failure for one recipient is recorded and reported (and may be
+tried again by a later run), and the others still get theirs.
 """
 
 from typing import Any
@@ -43,7 +45,7 @@ class Command(BaseCommand):
         for label in outcome.sent:
             self.stdout.write(f"sent     {label}")
         for label in outcome.skipped:
-            self.stdout.write(f"skipped  {label} (already sent today)")
+            self.stdout.write(f"skipped  {label} (already sent, or being sent, today)")
         for label, error in outcome.failed:
             self.stderr.write(f"FAILED   {label}: {error}")
         self.stdout.write(

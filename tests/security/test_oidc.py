@@ -33,9 +33,11 @@ def linked(provider, staff, administrator):
     return identity
 
 
-def _follow_provider(client: Client, **start_params) -> object:
-    """Start sign-in, let the provider answer, return our callback's response."""
-    start = client.get(reverse("oidc_start"), start_params)
+def _authorize(
+    client: Client, secure: bool = False, **start_params
+) -> tuple[str, dict[str, str]]:
+    """Start sign-in and let the provider answer: the callback's path and query."""
+    start = client.get(reverse("oidc_start"), start_params, secure=secure)
     assert start.status_code == 302
     authorize = start["Location"]
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlparse(authorize).query))
@@ -47,7 +49,13 @@ def _follow_provider(client: Client, **start_params) -> object:
     except urllib.error.HTTPError as redirect:
         callback = redirect.headers["Location"]
     parsed = urllib.parse.urlparse(callback)
-    return client.get(parsed.path, dict(urllib.parse.parse_qsl(parsed.query)))
+    return parsed.path, dict(urllib.parse.parse_qsl(parsed.query))
+
+
+def _follow_provider(client: Client, secure: bool = False, **start_params) -> object:
+    """Start sign-in, let the provider answer, return our callback's response."""
+    path, query = _authorize(client, secure=secure, **start_params)
+    return client.get(path, query, secure=secure)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -75,12 +83,51 @@ def test_a_linked_user_signs_in_through_the_provider(provider, linked, staff):
 
 @pytest.mark.parametrize(
     "off_site",
-    ["https://evil.example/", "//evil.example/reports/", "http://testserver.evil/"],
+    [
+        "https://evil.example/",
+        "//evil.example/reports/",
+        "http://testserver.evil/",
+        "https://testserver@evil.example/",
+        "/\\evil.example/",
+        "javascript:alert(1)",
+    ],
 )
 def test_an_off_site_next_is_not_followed(provider, linked, staff, off_site):
     client = Client()
     response = _follow_provider(client, next=off_site)
     assert response.status_code == 302
+    assert response["Location"] == reverse("recommendations:item_list")
+    assert _signed_in_as(client) == staff
+
+
+@pytest.mark.parametrize(
+    "on_site", ["/reports/?status=open", "http://testserver/reports/"]
+)
+def test_an_on_site_next_is_followed(provider, linked, staff, on_site):
+    client = Client()
+    response = _follow_provider(client, next=on_site)
+    assert response.status_code == 302
+    assert response["Location"] == on_site
+    assert _signed_in_as(client) == staff
+
+
+@pytest.mark.parametrize(
+    ("next_url", "followed"),
+    [("https://testserver/reports/", True), ("http://testserver/reports/", False)],
+)
+def test_over_https_only_an_https_next_is_followed(
+    provider, linked, staff, next_url, followed
+):
+    client = Client()
+    response = _follow_provider(client, secure=True, next=next_url)
+    expected = next_url if followed else reverse("recommendations:item_list")
+    assert response["Location"] == expected
+    assert _signed_in_as(client) == staff
+
+
+def test_no_next_goes_to_the_item_list(provider, linked, staff):
+    client = Client()
+    response = _follow_provider(client)
     assert response["Location"] == reverse("recommendations:item_list")
     assert _signed_in_as(client) == staff
 

@@ -270,6 +270,9 @@ OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
 OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
 OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
 OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid")
+# Seconds by which the provider's clock may run ahead of or behind this server's when
+# an ID token's issued-at, not-before and expiry times are checked.
+OIDC_CLOCK_SKEW_SECONDS = env_int("OIDC_CLOCK_SKEW_SECONDS", 60)
 if OIDC_ENABLED and not (OIDC_ISSUER and OIDC_CLIENT_ID):
     raise ImproperlyConfigured("OIDC_ENABLED needs OIDC_ISSUER and OIDC_CLIENT_ID.")
 

@@ -2,7 +2,9 @@
 
 It publishes discovery and keys, answers /authorize (as if the person signed in)
 by redirecting back with a code, and /token by returning an RS256-signed ID token,
-checking the PKCE verifier against the challenge it was given.
+checking the PKCE verifier against the challenge it was given. Tests can set its
+clock ahead or behind, rotate its keys, and make any of its addresses fail (an error
+status, or an answer that is not JSON); it counts the documents it is asked for.
 """
 
 import base64
@@ -15,12 +17,12 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-import jwt
-from cryptography.hazmat.primitives.asymmetric import rsa
+from joserfc import jwt
+from joserfc.jwk import RSAKey
 
 
-def _new_key() -> Any:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+def _new_key(kid: str = "k1") -> RSAKey:
+    return RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig"})
 
 
 class Provider:
@@ -34,6 +36,9 @@ class Provider:
         self.subject = "sub-0001"
         self.email = "priya@example.org"
         self.nonce_override: str | None = None
+        self.clock_offset = 0  # seconds this provider's clock is ahead (or behind)
+        self.failing: dict[str, str] = {}  # path -> "status" (a 503) or "json"
+        self.fetched: list[str] = []  # the paths of the GET requests answered
         self.codes: dict[str, dict] = {}
         self.token_requests: list[dict] = []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -48,25 +53,27 @@ class Provider:
         self.server.shutdown()
         self.server.server_close()
 
+    def rotate_key(self, kid: str) -> None:
+        """Publish a new key in place of the old one, and sign with it."""
+        self.key = self.signing_key = _new_key(kid)
+
     def jwks(self) -> dict:
-        public = jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
-        public.update({"kid": "k1", "use": "sig", "alg": "RS256"})
-        return {"keys": [public]}
+        return {"keys": [self.key.as_dict(private=False)]}
 
     def id_token(self, nonce: str) -> str:
-        now = int(time.time())
+        now = int(time.time()) + self.clock_offset
         claims = {
             "iss": self.issuer,
             "aud": self.client_id,
             "sub": self.subject,
             "email": self.email,
             "iat": now,
+            "nbf": now,
             "exp": now + 300,
             "nonce": self.nonce_override or nonce,
         }
-        return jwt.encode(
-            claims, self.signing_key, algorithm="RS256", headers={"kid": "k1"}
-        )
+        header = {"alg": "RS256", "kid": self.signing_key.kid}
+        return jwt.encode(header, claims, self.signing_key)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         provider = self
@@ -83,8 +90,26 @@ class Provider:
                 self.end_headers()
                 self.wfile.write(body)
 
+            def _failed(self, path: str) -> bool:
+                how = provider.failing.get(path)
+                if how == "status":
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                elif how == "json":
+                    body = b"<html>Service temporarily unavailable</html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                return how is not None
+
             def do_GET(self) -> None:
                 url = urllib.parse.urlparse(self.path)
+                provider.fetched.append(url.path)
+                if self._failed(url.path):
+                    return
                 if url.path == "/.well-known/openid-configuration":
                     self._json(
                         {
@@ -118,6 +143,8 @@ class Provider:
                 length = int(self.headers.get("Content-Length", 0))
                 form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
                 provider.token_requests.append(form)
+                if self._failed(urllib.parse.urlparse(self.path).path):
+                    return
                 asked = provider.codes.pop(form.get("code", ""), None)
                 if asked is None or form.get("client_secret") != provider.client_secret:
                     self._json({"error": "invalid_grant"}, 400)

@@ -32,6 +32,8 @@ class ClosureDecisionForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when returning the item: say what is missing."),
     )
+    # Set by the confirmation page: a sign-off is asked to be confirmed first.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -39,6 +41,19 @@ class ClosureDecisionForm(VersionedForm):
         if cleaned.get("decision") == "return" and not cleaned.get("note", "").strip():
             self.add_error("note", _("Give the reason for returning the item."))
         return cleaned
+
+
+class ReopenForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Why the item is reopened"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For example: signed off in error, the evidence was for another item. "
+            "Kept in the item's history with your name."
+        ),
+        error_messages={"required": _("Give the reason for reopening the item.")},
+    )
 
 
 class HmicfrsOutcomeForm(VersionedForm):

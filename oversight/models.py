@@ -15,6 +15,7 @@ class DecisionKind(models.TextChoices):
     RETURNED = "returned", _("Returned")
     HMICFRS_VERIFIED = "hmicfrs_verified", _("Verified by HMICFRS")
     HMICFRS_NOT_ACCEPTED = "hmicfrs_not_accepted", _("Not accepted by HMICFRS")
+    REOPENED = "reopened", _("Reopened by a reviewer")
 
 
 class ClosureDecision(RecordedModel):
@@ -81,6 +82,7 @@ class DateChangeStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting decision")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the requester")
 
 
 class TargetDateChange(RecordedModel):

@@ -24,4 +24,8 @@ def item_oversight_panel(request: HttpRequest, item: Item) -> dict[str, Any]:
         "can_decide_date": reviewer and ledger.pending is not None,
         "can_decide_closure": reviewer and item.status == Item.Status.PENDING_SIGN_OFF,
         "can_record_hmicfrs": reviewer and item.status == Item.Status.CLOSED,
+        "can_reopen": reviewer and item.status == Item.Status.CLOSED,
+        "can_withdraw_date": ledger.pending is not None
+        and ledger.pending.requested_by_id == request.user.pk
+        and allows(request.user, Need.EDIT),
     }

@@ -80,6 +80,19 @@ def _hmicfrs_note(*, note: str, decided_on: dt.date) -> str:
     return note
 
 
+def _check_after_sign_off(item: Item, decided_on: dt.date) -> None:
+    """HMICFRS decides on a closure that exists: not before it was signed off."""
+    if item.closed_on is not None and decided_on < item.closed_on:
+        raise ValidationError(
+            _(
+                "HMICFRS's decision cannot be dated before the item was signed off "
+                "(%(signed)s)."
+            )
+            % {"signed": date_format(item.closed_on, "j F Y")},
+            code="before_sign_off",
+        )
+
+
 @transaction.atomic
 def closure_sign_off(
     *, item_id: int, actor: User, expected_version: int, note: str
@@ -157,6 +170,7 @@ def closure_record_hmicfrs_verified(
     note = _hmicfrs_note(note=note, decided_on=verified_on)
     item = lock_item(item_id=item_id, expected_version=expected_version)
     workflow.check_decision(item, workflow.HMICFRS_VERIFIED)
+    _check_after_sign_off(item, verified_on)
     if item.hmicfrs_verified_on is not None:
         raise ValidationError(
             _("HMICFRS verification is already recorded for this item."),
@@ -193,6 +207,7 @@ def closure_record_hmicfrs_not_accepted(
     note = _hmicfrs_note(note=note, decided_on=decided_on)
     item = lock_item(item_id=item_id, expected_version=expected_version)
     workflow.check_decision(item, workflow.HMICFRS_NOT_ACCEPTED)
+    _check_after_sign_off(item, decided_on)
     item.closed_on = None
     item.hmicfrs_verified_on = None
     entry = record_decision(
@@ -208,6 +223,38 @@ def closure_record_hmicfrs_not_accepted(
         kind=ClosureDecision.Kind.HMICFRS_NOT_ACCEPTED,
         note=note,
         effective_on=decided_on,
+    )
+
+
+@transaction.atomic
+def closure_reopen(
+    *, item_id: int, actor: User, expected_version: int, reason: str
+) -> ClosureDecision:
+    """A reviewer reopens a closed item, saying why: a sign-off made in error, or a
+    closure that no longer holds. The sign-off (and any HMICFRS verification) stays
+    in the history; the item is in progress again."""
+    access.require_item(actor, Need.REVIEW)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Give the reason for reopening the item."), code="required"
+        )
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    workflow.check_decision(item, workflow.REOPEN)
+    item.closed_on = None
+    item.hmicfrs_verified_on = None
+    entry = record_decision(
+        item,
+        actor=actor,
+        decision=workflow.REOPEN,
+        text=_("Reopened by a reviewer: %(reason)s") % {"reason": reason},
+    )
+    return _record_decision(
+        entry=entry,
+        actor=actor,
+        kind=ClosureDecision.Kind.REOPENED,
+        note=reason,
+        effective_on=timezone.localdate(),
     )
 
 
@@ -350,6 +397,34 @@ def target_date_approve(*, change_id: int, actor: User, note: str) -> TargetDate
             "who": display_name(change.requested_by),
             "approver": display_name(actor),
         },
+    )
+    return change
+
+
+@transaction.atomic
+def target_date_withdraw(*, change_id: int, actor: User) -> TargetDateChange:
+    """The requester withdraws their request before a reviewer decides it."""
+    require_date_change(actor, Need.EDIT)
+    change = TargetDateChange.objects.select_for_update().get(pk=change_id)
+    if change.requested_by_id != actor.pk:
+        raise ValidationError(
+            _("Only %(who)s, who made this request, can withdraw it.")
+            % {"who": display_name(change.requested_by)},
+            code="not_requester",
+        )
+    if change.status != TargetDateChange.Status.PENDING:
+        raise ValidationError(
+            _("This request was already %(status)s: it can no longer be withdrawn.")
+            % {"status": change.get_status_display().lower()},
+            code="already_decided",
+        )
+    change.status = TargetDateChange.Status.WITHDRAWN
+    change.decided_at = timezone.now()
+    save_with_history(
+        change,
+        actor=actor,
+        reason=_("Target date change to %(date)s withdrawn by the requester")
+        % {"date": date_format(change.to_date, "j F Y")},
     )
     return change
 

@@ -29,6 +29,7 @@ from .forms import (
     DateChangeRequestForm,
     DateDecisionForm,
     HmicfrsOutcomeForm,
+    ReopenForm,
     ReviewFilterForm,
     S55Form,
     S55ResponseForm,
@@ -134,6 +135,23 @@ def closure_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     form = ClosureDecisionForm(request.POST or None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if data["decision"] == "sign_off" and not data["confirmed"]:
+            # One more look before an item closes: a sign-off is undone only by a
+            # reviewer reopening it, with a reason, in the history for good.
+            return render(
+                request,
+                "oversight/closure_confirm.html",
+                {
+                    "item": item,
+                    "form": form,
+                    "proposal": latest_proposal(item=item),
+                    "next": _next_url(request, ""),
+                    "cancel": _next_url(
+                        request, reverse("recommendations:item_detail", args=[item.pk])
+                    ),
+                    "today": timezone.localdate(),
+                },
+            )
         try:
             if data["decision"] == "sign_off":
                 services.closure_sign_off(
@@ -170,6 +188,31 @@ def closure_decide(request: SignedInRequest, pk: int) -> HttpResponse:
             "proposal": latest_proposal(item=item),
             "next": _next_url(request, ""),
         },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def closure_reopen(request: SignedInRequest, pk: int) -> HttpResponse:
+    item = access.item_for_user(request.user, pk, need=Need.REVIEW)
+    form = ReopenForm(request.POST or None, initial={"version": item.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.closure_reopen(
+                item_id=item.pk,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The item has been reopened."))
+            return redirect("recommendations:item_detail", pk=item.pk)
+    return render(
+        request,
+        "oversight/closure_reopen.html",
+        {"item": item, "form": form},
         status=400 if form.errors else 200,
     )
 
@@ -236,6 +279,19 @@ def date_request(request: SignedInRequest, pk: int) -> HttpResponse:
         {"item": item, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@require_http_methods(["POST"])
+def date_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
+    change = date_change_for_user(request.user, pk, need=Need.EDIT)
+    try:
+        services.target_date_withdraw(change_id=change.pk, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your request for a new target date is withdrawn."))
+    return redirect("recommendations:item_detail", pk=change.item_id)
 
 
 @require_http_methods(["GET", "POST"])

@@ -65,7 +65,10 @@ RETURN = Decision(Status.PENDING_SIGN_OFF, Status.IN_PROGRESS)
 # reopens it.
 HMICFRS_VERIFIED = Decision(Status.CLOSED, Status.CLOSED)
 HMICFRS_NOT_ACCEPTED = Decision(Status.CLOSED, Status.IN_PROGRESS)
-DECISIONS = (SIGN_OFF, RETURN, HMICFRS_VERIFIED, HMICFRS_NOT_ACCEPTED)
+# A reviewer corrects a sign-off made in error, or reopens an item whose closure no
+# longer holds, with a reason: its own decision, not a false HMICFRS refusal.
+REOPEN = Decision(Status.CLOSED, Status.IN_PROGRESS)
+DECISIONS = (SIGN_OFF, RETURN, HMICFRS_VERIFIED, HMICFRS_NOT_ACCEPTED, REOPEN)
 
 
 def allowed_moves(item: Item, user: roles.User) -> list[Move]:

@@ -128,6 +128,12 @@ def test_dcc_returns_then_signs_off_and_the_history_names_everyone(
     dcc.goto("/oversight/review/")
     card = dcc.locator(".app-decision-card", has_text="Stop sharing information")
     card.get_by_role("button", name=re.compile("^Sign off")).click()
+    # One more look before it closes: nothing is signed off until confirmed.
+    expect(
+        dcc.get_by_role("heading", name="Sign off this item as closed?")
+    ).to_be_visible()
+    assert_accessible(dcc, "sign-off confirmation")
+    dcc.get_by_role("button", name="Confirm sign-off").click()
     expect(dcc.get_by_text("has been signed off as closed")).to_be_visible()
 
     staff_page.goto(f"/items/{late.pk}/")

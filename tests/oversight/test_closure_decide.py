@@ -11,7 +11,13 @@ def _url(item):
 
 
 def _post(client, item, **data):
-    payload = {"version": item.version, "decision": "sign_off", "note": ""}
+    # "confirmed": the confirmation page's answer (tests below post without it).
+    payload = {
+        "version": item.version,
+        "decision": "sign_off",
+        "note": "",
+        "confirmed": "on",
+    }
     payload.update(data)
     return client.post(_url(item), payload)
 

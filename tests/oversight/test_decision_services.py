@@ -70,13 +70,13 @@ def test_hmicfrs_verification_sets_its_date_and_leaves_the_item_closed(
         item_id=item.pk,
         actor=reviewer,
         expected_version=item.version,
-        verified_on=today - dt.timedelta(days=1),
+        verified_on=today,
         note="Authorised",
     )
     item.refresh_from_db()
     assert item.status == Status.CLOSED
     assert item.closed_on == today
-    assert item.hmicfrs_verified_on == today - dt.timedelta(days=1)
+    assert item.hmicfrs_verified_on == today
     assert decision.kind == ClosureDecision.Kind.HMICFRS_VERIFIED
     # No move: the timeline entry records the verdict, not a status change.
     assert (decision.timeline_entry.status_from, decision.timeline_entry.status_to) == (

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from oversight import services
 from oversight.models import ClosureDecision
@@ -24,7 +25,8 @@ def _post(client, item, **data):
     payload = {
         "version": item.version,
         "outcome": "verified",
-        "outcome_on": "2026-01-15",
+        # Signed off today (closed_item), so HMICFRS decided today at the earliest.
+        "outcome_on": timezone.localdate().isoformat(),
         "note": "Authorised for closure after the 2025 re-inspection.",
     }
     payload.update(data)
@@ -35,9 +37,9 @@ def test_reviewer_records_hmicfrs_verification(client_for, reviewer, closed_item
     assert _post(client_for(reviewer), closed_item).status_code == 302
     closed_item.refresh_from_db()
     assert closed_item.status == Item.Status.CLOSED
-    assert closed_item.hmicfrs_verified_on == dt.date(2026, 1, 15)
+    assert closed_item.hmicfrs_verified_on == timezone.localdate()
     decision = ClosureDecision.objects.get(kind=ClosureDecision.Kind.HMICFRS_VERIFIED)
-    assert decision.effective_on == dt.date(2026, 1, 15)
+    assert decision.effective_on == timezone.localdate()
     assert closed_item.history.first().history_user == reviewer
 
 

@@ -167,10 +167,24 @@ def test_sign_off_with_htmx_puts_the_new_queue_and_confirmation_in_place(
     form = _sign_off_form(client, pending_item)
     data = form.data(submitter=("decision", "sign_off"))
     assert data["next"] == [URL]
+    # First the confirmation, in place of the queue: nothing is signed off yet.
+    asked = client.post(form.url, data, headers=form.headers(f"http://testserver{URL}"))
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert '<div id="sign-off-queue">' in html
+    assert "Sign off this item as closed?" in html
+    pending_item.refresh_from_db()
+    assert pending_item.status == Item.Status.PENDING_SIGN_OFF
+    confirm = find_form(html, hx_post=form.url)
+    assert confirm.attrs["action"] == form.url  # the same without JavaScript
+    assert confirm.attrs["hx-select"] == "#sign-off-queue"
     # htmx's request follows the redirect, as a browser's does, and takes the queue,
     # the figures and the confirmation from the review page it lands on.
     response = client.post(
-        form.url, data, headers=form.headers(f"http://testserver{URL}"), follow=True
+        confirm.url,
+        confirm.data(),
+        headers=confirm.headers(f"http://testserver{URL}"),
+        follow=True,
     )
     assert response.redirect_chain == [(URL, 302)]
     html = response.content.decode()

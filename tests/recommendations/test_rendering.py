@@ -162,6 +162,7 @@ FORM_PAGES = [
     "recommendations/item_progress.html",
     "recommendations/loading/edit_row.html",
     "oversight/closure_decide.html",
+    "oversight/closure_reopen.html",
     "oversight/date_decide.html",
     "oversight/date_request.html",
     "oversight/hmicfrs_outcome.html",

@@ -56,7 +56,12 @@ def test_every_write_path_records_who_and_why(
     item.refresh_from_db()
     dcc.post(
         reverse("oversight:closure_decide", args=[item.pk]),
-        {"version": item.version, "decision": "sign_off", "note": "Good"},
+        {
+            "version": item.version,
+            "decision": "sign_off",
+            "note": "Good",
+            "confirmed": "on",
+        },
     )
     item.refresh_from_db()
     dcc.post(

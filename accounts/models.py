@@ -1,5 +1,7 @@
 """Sign-in records: failed attempts (for throttling) and single sign-on identities."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ class SignInFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     at = models.DateTimeField(db_index=True)
+    # A log: written once, never changed. The application's database role may only
+    # read and add rows (recommendations.dbroles).
+    append_only: ClassVar[bool] = True
 
     class Meta:
         # The table keeps the name it had in the recommendations app (migration

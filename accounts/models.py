@@ -13,6 +13,9 @@ class SignInFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     at = models.DateTimeField(db_index=True)
+    # Throttle state, not the record (each failure is also in the security log):
+    # `prunesigninfailures` deletes what the throttle no longer counts, so the
+    # application's database role may delete these rows (recommendations.dbroles).
 
     class Meta:
         # The table keeps the name it had in the recommendations app (migration

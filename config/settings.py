@@ -142,6 +142,37 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Production runs with two PostgreSQL roles (README, Production): the application
+# connects as DATABASE_URL's role, which reads and writes rows but owns nothing, so
+# it cannot truncate, alter or drop the history tables or their triggers; `migrate`
+# connects as this role, which owns the schema (recommendations.dbroles). Same
+# database, another role; unset, `migrate` runs as DATABASE_URL's role.
+MIGRATION_DATABASE = (
+    dj_database_url.parse(os.environ["MIGRATION_DATABASE_URL"], conn_max_age=0)
+    if os.environ.get("MIGRATION_DATABASE_URL")
+    else None
+)
+if MIGRATION_DATABASE is not None:
+    _app_database = DATABASES["default"]
+    if not (
+        MIGRATION_DATABASE["ENGINE"] == _app_database["ENGINE"]
+        and _app_database["ENGINE"].endswith("postgresql")
+        and MIGRATION_DATABASE["NAME"] == _app_database["NAME"]
+    ):
+        raise ImproperlyConfigured(
+            "MIGRATION_DATABASE_URL must name the same PostgreSQL database as "
+            "DATABASE_URL (only the role, and perhaps the host, differ)."
+        )
+    if not (
+        MIGRATION_DATABASE["USER"]
+        and _app_database["USER"]
+        and MIGRATION_DATABASE["USER"] != _app_database["USER"]
+    ):
+        raise ImproperlyConfigured(
+            "MIGRATION_DATABASE_URL and DATABASE_URL must each name their user, and "
+            "different ones: the owner role migrates, the application's own role "
+            "owns nothing."
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

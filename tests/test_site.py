@@ -195,6 +195,44 @@ def test_database_url_selects_postgresql():
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
 
+@pytest.mark.parametrize(
+    ("migration_url", "refusal"),
+    [
+        ("postgres://owner@127.0.0.1:5432/other", "must name the same PostgreSQL"),
+        ("postgres://app@127.0.0.1:5432/tracker", "different ones"),
+        ("postgres://127.0.0.1:5432/tracker", "each name their user"),
+    ],
+)
+def test_migration_database_url_must_name_another_role_on_the_same_database(
+    migration_url, refusal
+):
+    result = _run_settings(
+        {
+            "SECRET_KEY": "x" * 60,
+            "DATABASE_URL": "postgres://app@127.0.0.1:5432/tracker",
+            "MIGRATION_DATABASE_URL": migration_url,
+        },
+        "import django; django.setup()",
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert refusal in result.stderr
+
+
+def test_migration_database_url_names_the_owner_role():
+    result = _run_settings(
+        {
+            "SECRET_KEY": "x" * 60,
+            "DATABASE_URL": "postgres://app@127.0.0.1:5432/tracker",
+            "MIGRATION_DATABASE_URL": "postgres://owner:pw@127.0.0.1:5432/tracker",
+        },
+        "from django.conf import settings; "
+        "print(settings.MIGRATION_DATABASE['USER'], "
+        "settings.DATABASES['default']['USER'])",
+    )
+    assert result.stdout.split() == ["owner", "app"], result.stderr
+
+
 def test_deploy_check_is_clean_under_production_settings(tmp_path):
     result = _run_settings(
         {

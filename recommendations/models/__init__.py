@@ -1,7 +1,8 @@
 """Reports, their items and the progress recorded against them.
 
 One module per idea: reports (and the shared choices), items (with their queries
-and RAG), progress (updates and evidence storage), asat (the derived day index).
+and RAG), progress (updates and evidence storage), asat (the derived day index),
+seals (the hash chain over the history).
 """
 
 from .asat import AsAtDay, AsAtEntry, DataVersion
@@ -16,6 +17,7 @@ from .items import (
 )
 from .progress import EvidenceStorage, ProgressUpdate, evidence_storage
 from .reports import S55_PERIOD_DAYS, Inspectorate, Owner, Report
+from .seals import HistorySeal
 
 __all__ = [
     "S55_PERIOD_DAYS",
@@ -23,6 +25,7 @@ __all__ = [
     "AsAtEntry",
     "DataVersion",
     "EvidenceStorage",
+    "HistorySeal",
     "Inspectorate",
     "Item",
     "ItemDisplayMixin",

@@ -1,8 +1,6 @@
 """Each decision oversight makes is its own typed service, setting only the fields
 its rule names; a progress update can make none of them."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 

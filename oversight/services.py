@@ -230,9 +230,9 @@ def closure_record_hmicfrs_not_accepted(
 def closure_reopen(
     *, item_id: int, actor: User, expected_version: int, reason: str
 ) -> ClosureDecision:
-    """A reviewer reopens a closed item, saying why: a sign-off made in error, or a
-    closure that no longer holds. The sign-off (and any HMICFRS verification) stays
-    in the history; the item is in progress again."""
+    """A reviewer reopens a closed item with a reason; the sign-off stays in history."""
+    # For a sign-off made in error, or a closure that no longer holds: its own
+    # decision, so a mistake is corrected truthfully (not by a false HMICFRS verdict).
     access.require_item(actor, Need.REVIEW)
     reason = reason.strip()
     if not reason:

@@ -120,7 +120,7 @@ def _url(name: str, pattern: URLPattern, objects: dict) -> str:
             kwargs[key] = 0
         elif name.endswith("evidence_download"):
             kwargs[key] = objects["update"].pk
-        elif name.endswith("date_decide"):
+        elif name.endswith(("date_decide", "date_withdraw")):
             kwargs[key] = objects["change"].pk
         elif "report" in name or name.endswith(("s55_edit", "s55_document")):
             kwargs[key] = objects["item"].report_id

@@ -136,11 +136,21 @@ class ItemEditForm(VersionedForm):
         error_messages={"required": _("Enter the reason for the change.")},
     )
 
+    past_date_confirmed = forms.BooleanField(
+        label=_("The target date is in the past on purpose"),
+        required=False,
+        help_text=_(
+            "For an item loaded after its first target date had passed. Say why in "
+            "the reason: the history keeps both."
+        ),
+    )
+
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(PersonChoiceField, self.fields["lead"]).queryset = lead_choices()
         if item.target_date is not None:
             del self.fields["target_date"]
+            del self.fields["past_date_confirmed"]
 
 
 class ProgressUpdateForm(VersionedForm):

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import access, choicesets, timeline, workflow
@@ -39,6 +40,7 @@ def item_update_working_fields(
     lead_team: str,
     target_date: dt.date | None,
     reason: str,
+    past_date_confirmed: bool = False,
 ) -> Item:
     """Change lead, lead team or a first target date; allocating a lead starts work."""
     access.require_item(actor, Need.EDIT)
@@ -58,7 +60,14 @@ def item_update_working_fields(
     if item.lead_team != lead_team:
         item.lead_team = lead_team
         changed.append("lead_team")
+    reason = reason.strip()
     if item.target_date is None and target_date is not None:
+        today = timezone.localdate()
+        workflow.check_first_target_date(
+            item, target_date, today=today, past_confirmed=past_date_confirmed
+        )
+        if target_date < today:
+            reason += " " + str(_("(First target date in the past, confirmed.)"))
         item.target_date = target_date
         item.original_target_date = target_date
         changed += ["target_date", "original_target_date"]
@@ -68,7 +77,7 @@ def item_update_working_fields(
         item.status = Item.Status.IN_PROGRESS
     elif item.status == Item.Status.IN_PROGRESS and item.lead_id is None:
         item.status = Item.Status.AWAITING_ALLOCATION
-    save_item(item, actor=actor, reason=reason.strip())
+    save_item(item, actor=actor, reason=reason)
     return item
 
 

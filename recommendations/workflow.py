@@ -4,9 +4,11 @@ This is the only place the rules live; forms offer what it allows and services
 refuse what it forbids.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import access, choicesets, roles
@@ -129,4 +131,30 @@ def check_decision(item: Item, decision: Decision) -> None:
             _("This item is %(status)s, so this decision cannot be made.")
             % {"status": item.get_status_display().lower()},
             code="wrong_state",
+        )
+
+
+def check_first_target_date(
+    item: Item, day: dt.date, *, today: dt.date, past_confirmed: bool
+) -> None:
+    """Refuse a first target date (which becomes the permanent original) that is
+    before the report was published, or in the past unless confirmed on purpose."""
+    published = item.report.published_on
+    if day < published:
+        raise ValidationError(
+            _(
+                "The target date cannot be before the report was published "
+                "(%(published)s)."
+            )
+            % {"published": date_format(published, "j F Y")},
+            code="target_before_publication",
+        )
+    if day < today and not past_confirmed:
+        raise ValidationError(
+            _(
+                "The target date is in the past, and the first target date stays as "
+                "the original for good. Choose a later date, or tick that the date "
+                "is in the past on purpose and say why in the reason."
+            ),
+            code="target_in_past",
         )

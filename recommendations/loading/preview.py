@@ -299,7 +299,8 @@ def _check_row(row: DraftRow, published: dt.date | None) -> CheckedRow:
     if checked.target_date is None and not checked.errors:
         checked.warnings.append(_("No target date."))
     if checked.target_date and published and checked.target_date < published:
-        checked.warnings.append(
+        # The first target date becomes the item's permanent original.
+        checked.errors.append(
             _("The target date is before the report was published.")
         )
     checked.cause_of_concern = row.cause_of_concern.strip()

@@ -277,6 +277,7 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 lead_team=data["lead_team"].strip(),
                 target_date=data.get("target_date", item.target_date),
                 reason=data["reason"],
+                past_date_confirmed=data.get("past_date_confirmed", False),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -118,3 +118,62 @@ def test_edit_page_shows_for_editors(client_for, reviewer, item):
 
 def test_unknown_item_is_not_found(client_for, staff, db):
     assert client_for(staff).get("/items/999999/edit/").status_code == 404
+
+
+def test_a_first_target_date_before_publication_is_refused(
+    client_for, staff, make_item, report
+):
+    item = make_item(lead=staff, status=Item.Status.IN_PROGRESS)
+    before = report.published_on - dt.timedelta(days=1)
+    response = _post(client_for(staff), item, target_date=before.isoformat())
+    assert response.status_code == 400
+    assert "cannot be before the report was published" in response.content.decode()
+    # Even confirmed as deliberate: a target before the report makes no sense.
+    response = _post(
+        client_for(staff),
+        item,
+        target_date=before.isoformat(),
+        past_date_confirmed="on",
+    )
+    assert response.status_code == 400
+    item.refresh_from_db()
+    assert item.target_date is None and item.original_target_date is None
+
+
+def test_a_first_target_date_in_the_past_needs_a_confirmation_the_history_shows(
+    client_for, staff, make_item, today, report
+):
+    item = make_item(lead=staff, status=Item.Status.IN_PROGRESS)
+    past = max(today - dt.timedelta(days=10), report.published_on)
+    assert past < today
+    refused = _post(client_for(staff), item, target_date=past.isoformat())
+    assert refused.status_code == 400
+    assert "The target date is in the past" in refused.content.decode()
+    item.refresh_from_db()
+    assert item.target_date is None
+
+    confirmed = _post(
+        client_for(staff),
+        item,
+        target_date=past.isoformat(),
+        past_date_confirmed="on",
+        reason="Loaded late: the report gave this date",
+    )
+    assert confirmed.status_code == 302
+    item.refresh_from_db()
+    assert item.original_target_date == item.target_date == past
+    assert item.history.first().history_change_reason == (
+        "Loaded late: the report gave this date "
+        "(First target date in the past, confirmed.)"
+    )
+
+
+def test_a_first_target_date_from_today_on_needs_no_confirmation(
+    client_for, staff, make_item, today
+):
+    item = make_item(lead=staff, status=Item.Status.IN_PROGRESS)
+    assert (
+        _post(client_for(staff), item, target_date=today.isoformat()).status_code == 302
+    )
+    item.refresh_from_db()
+    assert item.target_date == today

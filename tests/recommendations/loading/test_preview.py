@@ -98,13 +98,21 @@ def test_each_bad_row_gets_its_own_error(row, message):
 
 @pytest.mark.django_db
 def test_warnings_do_not_block_loading():
-    preview = _preview(
-        [["1", "recommendation", "PCC", "Too short", "01/01/2020", "", "no"]]
-    )
+    preview = _preview([["1", "recommendation", "PCC", "Too short", "", "", "no"]])
     assert not preview.has_errors
     warnings = preview.rows[0].warnings
     assert any("very short" in w for w in warnings)
-    assert any("before the report was published" in w for w in warnings)
+
+
+@pytest.mark.django_db
+def test_a_target_date_before_publication_is_an_error():
+    """The first target date is the item's permanent original: it cannot be before
+    the report it answers was published."""
+    preview = _preview(
+        [["1", "recommendation", "PCC", "A long enough text", "01/01/2020", "", "no"]]
+    )
+    assert preview.has_errors
+    assert any("before the report was published" in e for e in preview.rows[0].errors)
 
 
 @pytest.mark.django_db

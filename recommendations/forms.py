@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from . import dates, people, workflow
@@ -15,6 +16,7 @@ from .loading.textparse import draft_from_text
 from .models import Inspectorate, Item, Owner, Report
 from .selectors import lead_choices
 from .text import clean_text
+from .versions import ConflictError
 
 WIDGET_CLASSES = {
     "text": "govuk-input",
@@ -99,9 +101,28 @@ class GovukFormMixin(CleanInputMixin):
 
 
 class VersionedForm(GovukFormMixin, forms.Form):
-    """A form about one item, carrying the version the user saw."""
+    """A form about one item, carrying the version the user saw.
+
+    Told of a conflict (someone changed the item since the form was opened), it is
+    shown again with the person's input kept, what changed beside it (`conflict`,
+    templates/includes/_conflict.html), and the item's current version, so that
+    saving again is a deliberate second save, not a certain second failure.
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    conflict: ConflictError | None = None
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        if isinstance(error, ConflictError):
+            data = (
+                self.data.copy()
+                if isinstance(self.data, QueryDict)
+                else dict(self.data)
+            )
+            data["version"] = str(error.current_version)
+            self.data = data
+            self.conflict = error
+        super().add_error(field, error)
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -125,6 +125,7 @@ class HistoryEntry:
     when_label: str = ""
     when_iso: str = ""
     changes: list[FieldChange] = field(default_factory=list)
+    version: int = 0  # the item's version this change made
 
 
 HISTORY_FIELDS = [
@@ -198,6 +199,7 @@ def item_history(
             "history_user__username",
             "history_user__first_name",
             "history_user__last_name",
+            "version",
         )
     )
     user_ids = {r["lead_id"] for r in records if r["lead_id"]}
@@ -225,6 +227,7 @@ def item_history(
             ],
             when_label=f"{when:%-d %b %Y, %H:%M}",
             when_iso=when.isoformat(),
+            version=record["version"],
         )
         for name in HISTORY_FIELDS:
             new = record[name]

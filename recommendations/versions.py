@@ -14,13 +14,22 @@ from django.utils.translation import gettext_lazy as _
 from . import people
 from .history import save_with_history
 from .models import Item
+from .selectors import HistoryEntry, item_history
 
 
 class ConflictError(ValidationError):
-    """The item changed after the form was opened; nothing was written."""
+    """The item changed after the form was opened; nothing was written.
+
+    Carries the item's current version and the changes made since the version the
+    form was opened at, so the form can be shown again with the person's input,
+    what changed beside it, and the new version (recommendations.forms).
+    """
+
+    current_version: int = 0
+    changes: "list[HistoryEntry]"
 
 
-def item_conflict(item: Item) -> ConflictError:
+def item_conflict(item: Item, expected_version: int | None = None) -> ConflictError:
     """The error for a form opened before the item's latest change."""
     latest = item.history.select_related("history_user").first()
     who = people.display_name(latest.history_user if latest else None)
@@ -29,7 +38,7 @@ def item_conflict(item: Item) -> ConflictError:
         if latest
         else ""
     )
-    return ConflictError(
+    error = ConflictError(
         _(
             "This item was changed by %(who)s on %(when)s since you opened it. "
             "Nothing has been saved. Review the current details and try again."
@@ -37,6 +46,13 @@ def item_conflict(item: Item) -> ConflictError:
         % {"who": who, "when": when},
         code="stale",
     )
+    error.current_version = item.version
+    error.changes = [
+        entry
+        for entry in item_history(item_id=item.pk)
+        if expected_version is not None and entry.version > expected_version
+    ]
+    return error
 
 
 def lock_item(*, item_id: int, expected_version: int | None) -> Item:
@@ -47,7 +63,7 @@ def lock_item(*, item_id: int, expected_version: int | None) -> Item:
     """
     item = Item.objects.select_for_update().get(pk=item_id)
     if expected_version is not None and item.version != expected_version:
-        raise item_conflict(item)
+        raise item_conflict(item, expected_version)
     return item
 
 

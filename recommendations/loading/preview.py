@@ -300,9 +300,7 @@ def _check_row(row: DraftRow, published: dt.date | None) -> CheckedRow:
         checked.warnings.append(_("No target date."))
     if checked.target_date and published and checked.target_date < published:
         # The first target date becomes the item's permanent original.
-        checked.errors.append(
-            _("The target date is before the report was published.")
-        )
+        checked.errors.append(_("The target date is before the report was published."))
     checked.cause_of_concern = row.cause_of_concern.strip()
     summary = row.text_is_summary.strip().lower()
     if summary not in YES | NO:

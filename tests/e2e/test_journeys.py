@@ -376,3 +376,35 @@ def test_the_accessibility_scan_finds_a_real_problem(open_page, db):
     )
     with pytest.raises(AssertionError, match="label"):
         assert_accessible(page, "page with an unlabelled field")
+
+
+@JS
+def test_a_stale_edit_shows_what_changed_and_saves_on_a_second_try(
+    open_page, staff, other_staff, journey_items, js
+):
+    from recommendations import services
+
+    green = journey_items["green"]
+    page = open_page(staff, js=js)
+    page.goto(f"/items/{green.pk}/edit/")
+    page.get_by_label("Lead team").fill("Public Protection Unit")
+    page.get_by_label("Reason for the change").fill("Team renamed")
+    # Meanwhile a colleague changes the item.
+    services.item_update_working_fields(
+        item_id=green.pk,
+        actor=other_staff,
+        expected_version=green.version,
+        lead=green.lead,
+        lead_team="Crime and Justice",
+        target_date=green.target_date,
+        reason="Moved to the new directorate",
+    )
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Changed since you opened this page")).to_be_visible()
+    expect(page.get_by_text("Moved to the new directorate")).to_be_visible()
+    expect(page.get_by_label("Lead team")).to_have_value("Public Protection Unit")
+    assert_accessible(page, "conflict page")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("The item has been updated.")).to_be_visible()
+    green.refresh_from_db()
+    assert green.lead_team == "Public Protection Unit"

@@ -7,12 +7,14 @@ per-row errors and warnings, and what is new, changed or unchanged.
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .. import choicesets
@@ -257,8 +259,17 @@ def _check_report(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
     return values, errors
 
 
+def title_key(title: str) -> str:
+    """A title as matching sees it: case, accents, punctuation and hyphens aside,
+    so "Stop-and-search: a review" and "Stop and Search - A Review" match."""
+    plain = unicodedata.normalize("NFKD", title).casefold()
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[^\W_]+", plain))
+
+
 def find_existing(report: dict[str, Any]) -> Report | None:
-    """The report already loaded: same HMICFRS reference, or same title and date."""
+    """The report already loaded: same HMICFRS reference, or the same title (by
+    title_key) and publication date."""
     if report.get("hmicfrs_reference"):
         match = Report.objects.filter(
             hmicfrs_reference=report["hmicfrs_reference"]
@@ -266,9 +277,16 @@ def find_existing(report: dict[str, Any]) -> Report | None:
         if match:
             return match
     if report.get("title") and report.get("published_on"):
-        return Report.objects.filter(
-            title__iexact=report["title"], published_on=report["published_on"]
-        ).first()
+        key = title_key(report["title"])
+        same_day = Report.objects.filter(published_on=report["published_on"])
+        return next(
+            (
+                match
+                for match in same_day.order_by("pk")
+                if title_key(match.title) == key
+            ),
+            None,
+        )
     return None
 
 
@@ -325,8 +343,27 @@ def _compare(row: CheckedRow, item: Item, parents: dict[int, str]) -> None:
         changes.append(_("cause of concern"))
     if row.hmicfrs_id and item.hmicfrs_id != row.hmicfrs_id:
         changes.append(_("HMICFRS ID"))
-    if row.target_date and item.original_target_date != row.target_date:
+    if row.target_date and item.target_date is None:
         changes.append(_("target date"))
+    elif row.target_date and row.target_date not in (
+        item.target_date,
+        item.original_target_date,
+    ):
+        # A set target date moves only through the date ledger (a request with a
+        # reason, decided by a reviewer): a re-import reports it, never writes it.
+        row.warnings.append(
+            _(
+                "The file's target date (%(file)s) differs from the tracker's "
+                "(%(tracker)s). A loaded item's target date changes only through a "
+                "date request approved by a reviewer, so loading leaves it as it is."
+            )
+            % {
+                "file": date_format(row.target_date, "j F Y"),
+                "tracker": date_format(item.target_date, "j F Y")
+                if item.target_date
+                else "",
+            }
+        )
     row.state = "changed" if changes else "unchanged"
     row.changes = [str(c) for c in changes]
 

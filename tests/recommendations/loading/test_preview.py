@@ -172,3 +172,96 @@ def test_reimport_is_recognised_by_title_and_date_without_a_reference(administra
     )
     retitled = [("title", r[1].upper()) if r[0] == "title" else r for r in report]
     assert _preview(GOOD_ROWS, report=retitled).existing is not None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "An Inspection of Vetting, Misconduct and Misogyny in the Police Service",
+        "An inspection of vetting - misconduct, and misogyny in the police-service",
+        "an inspection of vetting, misconduct, and misogyny in the police service.",
+        "An inspection of vetting, misconduct, and misogyny in the police service ",
+        "An inspection of vetting, misconduct and misogyny in the police service",
+    ],
+)
+def test_a_title_differing_only_by_case_punctuation_or_hyphens_is_the_same_report(
+    administrator, variant
+):
+    report = [r for r in REPORT if r[0] != "hmicfrs reference"]
+    services.report_import(
+        draft=_preview(GOOD_ROWS, report=report).draft, actor=administrator
+    )
+    retitled = [("title", variant) if r[0] == "title" else r for r in report]
+    again = _preview(GOOD_ROWS, report=retitled)
+    assert again.existing is not None
+    assert {row.state for row in again.rows} == {"unchanged"}
+
+
+@pytest.mark.django_db
+def test_another_title_or_date_is_another_report(administrator):
+    report = [r for r in REPORT if r[0] != "hmicfrs reference"]
+    services.report_import(
+        draft=_preview(GOOD_ROWS, report=report).draft, actor=administrator
+    )
+    other_title = [
+        ("title", "An inspection of vetting in the police service")
+        if r[0] == "title"
+        else r
+        for r in report
+    ]
+    other_date = [
+        ("published on", "03/11/2022") if r[0] == "published on" else r for r in report
+    ]
+    assert _preview(GOOD_ROWS, report=other_title).existing is None
+    assert _preview(GOOD_ROWS, report=other_date).existing is None
+
+
+@pytest.mark.django_db
+def test_a_reimported_target_date_that_differs_is_reported_never_written(
+    administrator,
+):
+    services.report_import(draft=_preview(GOOD_ROWS).draft, actor=administrator)
+    item = Item.objects.get(reference="1")
+    history_before = item.history.count()
+    moved = [row[:] for row in GOOD_ROWS]
+    moved[1][4] = "31/12/2023"  # the tracker has 30 April 2023
+    again = _preview(moved)
+    row = next(r for r in again.rows if r.reference == "1")
+    assert row.state == "unchanged"
+    assert any("only through a date request" in w for w in row.warnings)
+    result = services.report_import(
+        draft=again.draft, actor=administrator, update_changed=True
+    )
+    assert result.updated == 0
+    item.refresh_from_db()
+    assert item.target_date == item.original_target_date == dt.date(2023, 4, 30)
+    assert item.history.count() == history_before  # no empty history row
+    # The next upload says the same: nothing to change.
+    assert next(r for r in _preview(moved).rows if r.reference == "1").state == (
+        "unchanged"
+    )
+
+
+@pytest.mark.django_db
+def test_a_first_target_date_from_a_reimport_is_set_and_then_unchanged(
+    administrator,
+):
+    services.report_import(draft=_preview(GOOD_ROWS).draft, actor=administrator)
+    item = Item.objects.get(reference="CoC 1")
+    assert item.target_date is None
+    dated = [row[:] for row in GOOD_ROWS]
+    dated[0][4] = "30/06/2023"
+    again = _preview(dated)
+    row = next(r for r in again.rows if r.reference == "CoC 1")
+    assert (row.state, row.changes) == ("changed", ["target date"])
+    result = services.report_import(
+        draft=again.draft, actor=administrator, update_changed=True
+    )
+    assert result.updated == 1
+    item.refresh_from_db()
+    assert item.target_date == item.original_target_date == dt.date(2023, 6, 30)
+    assert "target date" in item.history.first().history_change_reason
+    assert next(r for r in _preview(dated).rows if r.reference == "CoC 1").state == (
+        "unchanged"
+    )

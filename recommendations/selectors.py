@@ -48,7 +48,8 @@ def item_list_base(*, today: dt.date) -> QuerySet[Item]:
 
 
 def reports_with_counts(reports: list[Report], *, today: dt.date) -> list[Report]:
-    """`reports` (one page), each with its open, overdue and closed item counts.
+    """`reports` (one page), each with its open, overdue, closed and no further
+    action item counts (no further action is its own state, as on the dashboard).
 
     One aggregate over the page's reports' items, not over every item.
     """
@@ -61,18 +62,22 @@ def reports_with_counts(reports: list[Report], *, today: dt.date) -> list[Report
             item_count=Count("id"),
             open_count=Count("id", filter=open_q),
             overdue_count=Count("id", filter=open_q & Q(target_date__lt=today)),
-            closed_count=Count(
-                "id",
-                filter=Q(
-                    status__in=[Item.Status.CLOSED, Item.Status.NO_FURTHER_ACTION]
-                ),
+            closed_count=Count("id", filter=Q(status=Item.Status.CLOSED)),
+            no_further_action_count=Count(
+                "id", filter=Q(status=Item.Status.NO_FURTHER_ACTION)
             ),
         )
         .order_by()
     }
     for report in reports:
         row: Mapping[str, object] = counts.get(report.pk, {})
-        for name in ("item_count", "open_count", "overdue_count", "closed_count"):
+        for name in (
+            "item_count",
+            "open_count",
+            "overdue_count",
+            "closed_count",
+            "no_further_action_count",
+        ):
             setattr(report, name, row.get(name, 0))
     return reports
 
@@ -87,14 +92,14 @@ def report_items_by_kind(
         .order_by("id")
     )
     groups = []
-    for kind in (
-        Item.Kind.CAUSE_OF_CONCERN,
-        Item.Kind.RECOMMENDATION,
-        Item.Kind.AREA_FOR_IMPROVEMENT,
+    for kind, plural in (
+        (Item.Kind.CAUSE_OF_CONCERN, _("Causes of concern")),
+        (Item.Kind.RECOMMENDATION, _("Recommendations")),
+        (Item.Kind.AREA_FOR_IMPROVEMENT, _("Areas for improvement")),
     ):
         members = [item for item in items if item.kind == kind]
         if members:
-            groups.append((kind.label, members))
+            groups.append((plural, members))
     return groups
 
 

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import access, services
@@ -138,9 +139,25 @@ def edit_row(request: SignedInRequest, index: int) -> HttpResponse:
         # A corrected row's proposals have been read by a person.
         row.notes = []
         _store(request, draft)
-        messages.success(
-            request, _("Row %(line)s has been corrected.") % {"line": row.line}
-        )
+        # Saved as edited; only a row that now passes the checks is "corrected":
+        # no green banner beside errors for the same row.
+        still = check(draft).rows[index].errors
+        if still:
+            messages.warning(
+                request,
+                ngettext(
+                    "Row %(line)s has been saved as edited, but still has a "
+                    "problem: %(errors)s",
+                    "Row %(line)s has been saved as edited, but still has "
+                    "problems: %(errors)s",
+                    len(still),
+                )
+                % {"line": row.line, "errors": " ".join(still)},
+            )
+        else:
+            messages.success(
+                request, _("Row %(line)s has been corrected.") % {"line": row.line}
+            )
         return redirect(reverse("recommendations:loading_preview") + f"#row-{index}")
     return render(
         request,
@@ -178,9 +195,12 @@ def confirm(request: SignedInRequest) -> HttpResponse:
             del request.session[SESSION_KEY]
             messages.success(
                 request,
-                _(
+                ngettext(
+                    "%(title)s: %(added)d item added, %(updated)d updated, "
+                    "%(unchanged)d unchanged, %(skipped)d not loaded.",
                     "%(title)s: %(added)d items added, %(updated)d updated, "
-                    "%(unchanged)d unchanged, %(skipped)d not loaded."
+                    "%(unchanged)d unchanged, %(skipped)d not loaded.",
+                    result.added,
                 )
                 % {
                     "title": result.report.title,

@@ -5,7 +5,7 @@ from django.urls import reverse
 from recommendations.models import Item
 
 
-def test_report_list_counts_open_overdue_and_closed(
+def test_report_list_counts_open_overdue_closed_and_no_further_action(
     client_for, panel, report, make_item, today
 ):
     make_item(status=Item.Status.IN_PROGRESS, target_date=today - dt.timedelta(1))
@@ -14,7 +14,16 @@ def test_report_list_counts_open_overdue_and_closed(
     make_item(status=Item.Status.NO_FURTHER_ACTION, status_reason="Superseded")
     response = client_for(panel).get(reverse("recommendations:report_list"))
     [listed] = [r for r in response.context["page"].object_list if r.pk == report.pk]
-    assert (listed.open_count, listed.overdue_count, listed.closed_count) == (2, 1, 2)
+    counts = (
+        listed.open_count,
+        listed.overdue_count,
+        listed.closed_count,
+        listed.no_further_action_count,
+    )
+    # No further action is its own state, as on the dashboard, not "closed".
+    assert counts == (2, 1, 1, 1)
+    html = response.content.decode()
+    assert f"?report={report.pk}&amp;status=no_further_action" in html
 
 
 def test_report_list_is_newest_first(client_for, panel, report, administrator):
@@ -63,10 +72,13 @@ def test_report_detail_groups_items_by_kind(client_for, panel, report, make_item
         for label, items in response.context["groups"]
     ]
     assert groups == [
-        ("Cause of concern", ["CoC 1"]),
-        ("Recommendation", ["1"]),
-        ("Area for improvement", ["AFI 1"]),
+        ("Causes of concern", ["CoC 1"]),
+        ("Recommendations", ["1"]),
+        ("Areas for improvement", ["AFI 1"]),
     ]
+    html = response.content.decode()
+    assert "Causes of concern (1)" in html and "Areas for improvement (1)" in html
+    assert "Cause of concerns" not in html and "Area for improvements" not in html
 
 
 def test_reports_are_refused_to_outsiders(client_for, outsider, report):

@@ -67,7 +67,7 @@ def test_failures_past_the_window_are_pruned_by_the_daily_command(staff, setting
     )
     out = io.StringIO()
     call_command("prunesigninfailures", stdout=out)
-    assert "Deleted 2 failed sign-in(s)" in out.getvalue()
+    assert "Deleted 2 failed sign-ins" in out.getvalue()
     assert SignInFailure.objects.count() == 1
     assert SignInFailure.objects.get().at > old
 

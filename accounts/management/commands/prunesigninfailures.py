@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from accounts.throttle import prune_failures
 
@@ -16,7 +17,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         deleted = prune_failures()
+        minutes = settings.SIGNIN_LOCKOUT_MINUTES
         self.stdout.write(
-            f"Deleted {deleted} failed sign-in(s) older than "
-            f"{settings.SIGNIN_LOCKOUT_MINUTES} minutes."
+            ngettext(
+                "Deleted %(n)d failed sign-in older than %(minutes)d minutes.",
+                "Deleted %(n)d failed sign-ins older than %(minutes)d minutes.",
+                deleted,
+            )
+            % {"n": deleted, "minutes": minutes}
         )

@@ -53,4 +53,7 @@ class Command(BaseCommand):
             f"{len(outcome.failed)} failed."
         )
         if outcome.failed:
-            raise CommandError(f"{len(outcome.failed)} digest(s) could not be sent.")
+            failed = len(outcome.failed)
+            raise CommandError(
+                f"{failed} {'digest' if failed == 1 else 'digests'} could not be sent."
+            )

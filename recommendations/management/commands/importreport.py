@@ -98,7 +98,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"Row {row.draft.line}: check: {warning}")
         if preview.has_errors:
             raise CommandError(
-                f"{len(preview.error_rows)} invalid row(s)"
+                f"{len(preview.error_rows)} invalid "
+                f"{'row' if len(preview.error_rows) == 1 else 'rows'}"
                 f"{' and report errors' if preview.report_errors else ''}: "
                 "nothing was saved."
             )

@@ -52,6 +52,7 @@ class Command(BaseCommand):
         dropped = prune_index(today=today, spare=days)
         if dropped:
             self.stdout.write(
-                f"Pruned {len(dropped)} day(s) the index no longer keeps: "
+                f"Pruned {len(dropped)} day{'s' if len(dropped) != 1 else ''} "
+                "the index no longer keeps: "
                 + ", ".join(f"{day:%Y-%m-%d}" for day in dropped)
             )

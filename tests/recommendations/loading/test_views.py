@@ -282,3 +282,44 @@ def test_anonymous_is_sent_to_sign_in(client, good_csv, db):
 def test_upload_is_a_post(client_for, administrator):
     assert client_for(administrator).get(UPLOAD).status_code == 405
     assert len(make_xlsx(GOOD_ROWS)) > 0
+
+
+def test_a_row_saved_with_a_problem_left_gets_no_success_banner(
+    client_for, administrator, good_csv
+):
+    client = client_for(administrator)
+    _upload(client, good_csv)
+    edit = reverse("recommendations:loading_edit_row", args=[1])
+    response = client.post(
+        edit,
+        {
+            "reference": "1",
+            "kind": "recommendation",
+            "owners": ["chief_constable"],
+            "text": "By 30 April 2023, chief constables should review vetting.",
+            "cause_of_concern": "CoC 9",  # no such cause of concern
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Row 2 has been saved as edited, but still has a problem" in html or (
+        "has been saved as edited, but still has a problem" in html
+    )
+    assert "Unknown cause of concern" in html
+    assert "has been corrected" not in html
+    assert "govuk-notification-banner--success" not in html
+
+
+def test_the_load_message_counts_in_words(client_for, administrator):
+    from .conftest import make_csv
+
+    client = client_for(administrator)
+    _upload(
+        client,
+        make_csv(
+            [["1", "recommendation", "PCC", "A single recommendation.", "", "", "no"]]
+        ),
+    )
+    response = _confirm(client)
+    page = client.get(response["Location"]).content.decode()
+    assert "1 item added" in page and "1 items" not in page

@@ -91,7 +91,7 @@ def report_items_by_kind(
         .with_rag(today)
         .order_by("id")
     )
-    groups = []
+    groups: list[tuple[StrOrPromise, list[Item]]] = []
     for kind, plural in (
         (Item.Kind.CAUSE_OF_CONCERN, _("Causes of concern")),
         (Item.Kind.RECOMMENDATION, _("Recommendations")),

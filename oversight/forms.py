@@ -181,6 +181,10 @@ class S55Form(GovukFormMixin, forms.Form):
         label=_("Response published on"),
         required=False,
         widget=DateInput,
+        help_text=_(
+            "Only once the final letter exists: every part written and the text "
+            "approved."
+        ),
     )
     response_url = forms.URLField(
         label=_("Link to the published response"),
@@ -199,13 +203,18 @@ class S55Form(GovukFormMixin, forms.Form):
 class S55ResponseForm(VersionedForm):
     response = forms.CharField(
         label=_("Response"),
-        required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "What action has been taken or will be taken, or why none will be "
             "taken (s.55(5B) Police Act 1996)."
         ),
+        error_messages={
+            "required": _(
+                "Write the response: the action taken or to be taken, or why none "
+                "will be."
+            )
+        },
     )
 
 

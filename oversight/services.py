@@ -434,6 +434,30 @@ def _keep_approval_current(
     _save_letter(letter, actor=actor, reason=_clear_approval(letter, reason=why))
 
 
+def _check_final_letter_exists(*, report: Report, published_on: dt.date) -> None:
+    """A response is published as its final letter: approved, every part written."""
+    state = selectors.s55_letter_state(report=report)
+    if not state.can_be_final:
+        raise ValidationError(
+            _(
+                "The response cannot be recorded as published until its final "
+                "letter exists. Still needed: %(what)s."
+            )
+            % {"what": "; ".join(state.final_refusals)},
+            code="no_final_letter",
+        )
+    approved_at = state.letter.approved_at if state.letter else None
+    if approved_at and published_on < timezone.localtime(approved_at).date():
+        raise ValidationError(
+            _(
+                "The response cannot have been published before its text was "
+                "approved (%(approval)s)."
+            )
+            % {"approval": state.approval_label},
+            code="before_approval",
+        )
+
+
 @transaction.atomic
 def report_record_s55(
     *,
@@ -446,7 +470,7 @@ def report_record_s55(
     response_url: str,
     reason: str,
 ) -> Report:
-    """Record the section 55 steps for a report; dates cannot precede publication."""
+    """Record the s.55 steps; a publication date needs the final letter to exist."""
     access.require_report(actor, Need.EDIT)
     report = Report.objects.select_for_update().get(pk=report_id)
     for label, value in (
@@ -465,12 +489,17 @@ def report_record_s55(
             _("The response's publication date cannot be in the future."),
             code="future",
         )
+    # A date recorded before the letter was kept here (or a correction of a date
+    # already recorded) stands; recording the publication needs the final letter.
+    first_publication = report.response_published_on is None
     before = selectors.s55_letter_state(report=report).digest
     report.s55_required = s55_required
     report.chief_comments_requested_by = chief_comments_requested_by
     report.chief_comments_received_on = chief_comments_received_on
     report.response_published_on = response_published_on
     report.response_url = response_url.strip()
+    if response_published_on is not None and first_publication:
+        _check_final_letter_exists(report=report, published_on=response_published_on)
     save_with_history(report, actor=actor, reason=reason.strip() or _("Section 55"))
     _keep_approval_current(
         report=report,
@@ -493,6 +522,14 @@ def item_record_s55_response(
     """Record what will be done about a recommendation, or why nothing (s.55(5B))."""
     access.require_item(actor, Need.EDIT)
     response = response.strip()
+    if not response:
+        raise ValidationError(
+            _(
+                "Write the response: the action taken or to be taken, or why none "
+                "will be."
+            ),
+            code="required",
+        )
     # The report first, then the item: the order loading a report locks them in.
     report_id = Item.objects.values_list("report_id", flat=True).get(pk=item_id)
     report = Report.objects.select_for_update().get(pk=report_id)
@@ -500,13 +537,7 @@ def item_record_s55_response(
     _refuse_if_published(report)
     before = selectors.s55_letter_state(report=report).digest
     item.s55_response = response
-    save_item(
-        item,
-        actor=actor,
-        reason=_("Section 55 response recorded")
-        if item.s55_response
-        else _("Section 55 response removed"),
-    )
+    save_item(item, actor=actor, reason=_("Section 55 response recorded"))
     _keep_approval_current(
         report=report,
         actor=actor,

@@ -173,14 +173,12 @@ def test_dates_are_recorded_with_a_reason_and_checked(client_for, staff, force_r
             "s55_required": "on",
             "chief_comments_requested_by": "2021-12-17",
             "chief_comments_received_on": "2021-12-15",
-            "response_published_on": "2022-01-10",
-            "response_url": "https://opcc.example.org/responses/cp",
             "reason": "Dates from the OPCC log",
         },
     )
     assert good.status_code == 302
     force_report.refresh_from_db()
-    assert force_report.response_published_on == dt.date(2022, 1, 10)
+    assert force_report.chief_comments_received_on == dt.date(2021, 12, 15)
     assert (
         force_report.history.first().history_change_reason == "Dates from the OPCC log"
     )

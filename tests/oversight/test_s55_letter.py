@@ -380,6 +380,47 @@ def _record_published(client, report, when):
     )
 
 
+def test_response_published_is_refused_until_the_final_letter_exists(
+    client_for, staff, letter_report, today
+):
+    client = client_for(staff)
+    response = _record_published(client, letter_report, today)
+    assert response.status_code == 400
+    assert (
+        "The response cannot be recorded as published until its final letter "
+        "exists. Still needed: the Police and Crime Commissioner&#x27;s comments;"
+        in response.content.decode()
+    )
+    letter_report.refresh_from_db()
+    assert letter_report.response_published_on is None
+    listing = client.get(reverse("oversight:s55_list")).content.decode()
+    assert "Published " not in listing
+    assert "Being written" in listing
+
+
+def test_response_published_is_recorded_once_the_text_is_approved(
+    client_for, staff, approved, today
+):
+    client = client_for(staff)
+    assert _record_published(client, approved, today).status_code == 302
+    approved.refresh_from_db()
+    assert approved.response_published_on == today
+    listing = client.get(reverse("oversight:s55_list")).content.decode()
+    assert f"Published {today:%-d %b %Y}" in listing
+
+
+def test_the_response_cannot_be_published_before_its_text_was_approved(
+    client_for, staff, approved, today
+):
+    response = _record_published(
+        client_for(staff), approved, today - dt.timedelta(days=1)
+    )
+    assert response.status_code == 400
+    assert "cannot have been published before its text was approved" in (
+        response.content.decode()
+    )
+
+
 def test_a_published_response_no_longer_changes(client_for, staff, approved, today):
     client = client_for(staff)
     _record_published(client, approved, today)
@@ -462,6 +503,34 @@ def test_a_published_record_stays_editable_after_a_change_made_elsewhere(
     assert response.status_code == 302
     approved.refresh_from_db()
     assert approved.response_url == "https://opcc.example.org/responses/cp-2"
+
+
+@pytest.mark.parametrize("blank", ["", "   \n  "])
+def test_an_empty_response_is_refused_not_saved(
+    client_for, staff, letter_report, blank
+):
+    item = Item.objects.get(reference="1")
+    before = item.history.count()
+    response = client_for(staff).post(
+        reverse("oversight:s55_response", args=[item.pk]),
+        {"version": item.version, "response": blank},
+        follow=True,
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Write the response: the action taken or to be taken" in html
+    assert "The response has been saved." not in html
+    item.refresh_from_db()
+    assert item.s55_response == "We will train."
+    assert item.history.count() == before
+
+
+def test_the_response_service_refuses_an_empty_response(staff, letter_report):
+    item = Item.objects.get(reference="1")
+    with pytest.raises(ValidationError, match="Write the response"):
+        services.item_record_s55_response(
+            item_id=item.pk, actor=staff, expected_version=item.version, response=" "
+        )
 
 
 def test_the_s55_page_shows_the_letters_history(client_for, staff, panel, approved):

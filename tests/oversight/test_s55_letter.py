@@ -533,6 +533,45 @@ def test_the_response_service_refuses_an_empty_response(staff, letter_report):
         )
 
 
+# The report's page.
+
+
+def test_the_report_page_shows_the_s55_deadline_and_state(
+    client_for, panel, letter_report
+):
+    html = (
+        client_for(panel)
+        .get(reverse("recommendations:report_detail", args=[letter_report.pk]))
+        .content.decode()
+    )
+    assert "Section 55 response" in html
+    assert "10 January 2022" in html
+    assert "Overdue by " in html
+    assert "Being written" in html
+    assert "the response to recommendation 2" in html
+    assert reverse("oversight:s55_report", args=[letter_report.pk]) in html
+
+
+def test_the_report_page_shows_an_approved_letter(client_for, panel, approved):
+    html = (
+        client_for(panel)
+        .get(reverse("recommendations:report_detail", args=[approved.pk]))
+        .content.decode()
+    )
+    assert "Approved: the final letter is ready" in html
+    assert "approved by Sam Okafor on" in html
+
+
+def test_the_report_page_says_when_no_response_is_due(client_for, panel, report):
+    html = (
+        client_for(panel)
+        .get(reverse("recommendations:report_detail", args=[report.pk]))
+        .content.decode()
+    )
+    assert "No statutory deadline (super-complaint)" in html
+    assert "Being written" not in html
+
+
 def test_the_s55_page_shows_the_letters_history(client_for, staff, panel, approved):
     _write(
         client_for(staff),

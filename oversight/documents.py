@@ -9,10 +9,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
-from recommendations.models import Item, Report
 from recommendations.text import xml_safe
 
-from .selectors import ScrutinyPaper
+from .selectors import S55LetterState, ScrutinyPaper
 
 
 def _new_document(title: str) -> Any:
@@ -32,17 +31,52 @@ def _bytes(document: Any) -> bytes:
     return buffer.getvalue()
 
 
-def s55_response(
-    *, report: Report, recommendations: list[Item], final: bool, organisation: str
-) -> bytes:
-    """The PCC's s.55 response: comments, the chief's comments, every recommendation."""
+def _missing(document: Any, text: str) -> None:
+    """A placeholder in a draft, bracketed, bold and red, naming what is missing."""
+    run = document.add_paragraph().add_run(f"[{text}]")
+    run.bold = True
+    run.font.color.rgb = RGBColor(0xD4, 0x35, 0x1C)
+
+
+def _text(document: Any, text: str) -> None:
+    for paragraph in xml_safe(text).split("\n\n"):
+        document.add_paragraph(paragraph)
+
+
+def s55_response(*, state: S55LetterState, final: bool, organisation: str) -> bytes:
+    """The PCC's s.55 response: comments, the chief's comments, every recommendation.
+
+    A draft names every missing part in its place; the final letter is built only
+    from a complete, approved text (`state.can_be_final`), and holds no placeholder.
+    """
+    if final and not state.can_be_final:
+        raise ValueError(
+            "The final letter needs every part and an approval: "
+            + "; ".join(state.final_refusals)
+        )
+    report = state.report
     title = f"Response to HMICFRS: {report.title}"
     document = _new_document(title)
     if not final:
         marker = document.add_paragraph()
-        run = marker.add_run("DRAFT: not yet approved for publication")
+        run = marker.add_run("DRAFT: not for publication. ")
         run.bold = True
         run.font.color.rgb = RGBColor(0xD4, 0x35, 0x1C)
+        if state.final_refusals:
+            marker.add_run(
+                xml_safe(
+                    "Still needed before the final letter: "
+                    + "; ".join(state.final_refusals)
+                    + "."
+                )
+            )
+        else:
+            marker.add_run(
+                xml_safe(
+                    f"The text was approved by {state.approval_label}: download "
+                    "the final letter to publish it."
+                )
+            )
     facts = document.add_paragraph()
     facts.add_run(f"{xml_safe(organisation)}\n").bold = True
     facts.add_run(f"Report published: {report.published_on:%-d %B %Y}\n")
@@ -57,15 +91,38 @@ def s55_response(
             f"{report.chief_comments_received_on:%-d %B %Y}\n"
         )
     document.add_heading("Police and Crime Commissioner's comments", level=2)
-    document.add_paragraph("[The Commissioner's comments on the report.]")
+    if state.pcc_comments:
+        _text(document, state.pcc_comments)
+    else:
+        _missing(document, "MISSING: the Commissioner's comments are not yet written")
     document.add_heading("Chief Constable's comments", level=2)
-    document.add_paragraph("[The Chief Constable's comments, as received.]")
-    document.add_heading("The Commissioner's response to the Chief Constable", level=2)
-    document.add_paragraph("[The Commissioner's response to those comments.]")
+    if state.chief_comments:
+        _text(document, state.chief_comments)
+    else:
+        _missing(
+            document, "MISSING: the Chief Constable's comments are not yet written"
+        )
+    # Section 55(5)(c) asks for "any response" to the chief's comments: optional.
+    if state.pcc_reply or not final:
+        document.add_heading(
+            "The Commissioner's response to the Chief Constable", level=2
+        )
+    if state.pcc_reply:
+        _text(document, state.pcc_reply)
+    elif not final:
+        _missing(
+            document,
+            "No response to the Chief Constable's comments is written. It is "
+            "optional: if none is written, the final letter leaves this section out",
+        )
     document.add_heading("Response to each recommendation", level=2)
-    if not recommendations:
-        document.add_paragraph("No recommendations have been loaded for this report.")
-    for item in recommendations:
+    if not state.recommendations:
+        document.add_paragraph(
+            "The report makes no recommendations."
+            if final
+            else "No recommendations have been loaded for this report."
+        )
+    for item in state.recommendations:
         document.add_heading(f"Recommendation {xml_safe(item.reference)}", level=3)
         wording = document.add_paragraph()
         wording.add_run(xml_safe(item.text)).italic = True
@@ -73,11 +130,17 @@ def s55_response(
             wording.add_run(" (summary, not the report's exact wording)")
         answer = document.add_paragraph()
         answer.add_run("Response: ").bold = True
-        if item.s55_response:
+        if item.s55_response.strip():
             answer.add_run(xml_safe(item.s55_response))
         else:
-            missing = answer.add_run("[NO RESPONSE RECORDED]")
+            missing = answer.add_run(
+                xml_safe(
+                    f"[MISSING: no response is recorded for recommendation "
+                    f"{item.reference}]"
+                )
+            )
             missing.bold = True
+            missing.font.color.rgb = RGBColor(0xD4, 0x35, 0x1C)
     closing = document.add_paragraph(
         "A copy of this response is sent to HM Inspectorate of Constabulary and Fire "
         "& Rescue Services and to the Home Secretary."

@@ -193,7 +193,13 @@ class S55Form(GovukFormMixin, forms.Form):
         widget=DateInput,
     )
     response_published_on = forms.DateField(
-        label=_("Response published on"), required=False, widget=DateInput
+        label=_("Response published on"),
+        required=False,
+        widget=DateInput,
+        help_text=_(
+            "Only once the final letter exists: every part written and the text "
+            "approved."
+        ),
     )
     response_url = forms.URLField(
         label=_("Link to the published response"),
@@ -212,14 +218,68 @@ class S55Form(GovukFormMixin, forms.Form):
 class S55ResponseForm(VersionedForm):
     response = forms.CharField(
         label=_("Response"),
-        required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "What action has been taken or will be taken, or why none will be "
             "taken (s.55(5B) Police Act 1996)."
         ),
+        error_messages={
+            "required": _(
+                "Write the response: the action taken or to be taken, or why none "
+                "will be."
+            )
+        },
     )
+
+
+class S55LetterForm(GovukFormMixin, forms.Form):
+    # 0 while nothing is written: the service creates the letter on first save.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    pcc_comments = forms.CharField(
+        label=_("The Police and Crime Commissioner's comments"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("The PCC's own comments on the report (s.55(5)(a))."),
+    )
+    chief_comments = forms.CharField(
+        label=_("The Chief Constable's comments"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "As the Chief Constable submitted them (s.55(4) and (5)(b)). If none "
+            "were submitted by the date set, say so here."
+        ),
+    )
+    pcc_reply = forms.CharField(
+        label=_("The Commissioner's response to the Chief Constable's comments"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Optional (s.55(5)(c)): if left blank, the final letter leaves this "
+            "section out."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Kept in the letter's history. Changing an approved text withdraws its "
+            "approval."
+        ),
+        error_messages={"required": _("Enter the reason for the change.")},
+    )
+
+
+class S55ApprovalForm(GovukFormMixin, forms.Form):
+    # What the approver read: the letter's version (0 while nothing is written)
+    # and the fingerprint of the whole text (S55LetterState.digest).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
 class ScrutinyForm(GovukFormMixin, forms.Form):

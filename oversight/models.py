@@ -1,13 +1,18 @@
-"""The records of oversight: closure decisions, target-date changes, reminders sent."""
+"""The records of oversight: closure decisions, target-date changes, reminders sent,
+the section 55 letter."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from recommendations import choicesets
 from recommendations.history import RecordedModel, tracked
-from recommendations.models import Item, ProgressUpdate
+from recommendations.models import Item, ProgressUpdate, Report
+from recommendations.people import display_name
 
 
 class DecisionKind(models.TextChoices):
@@ -186,3 +191,75 @@ class ReminderLog(RecordedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.recipient_id} on {self.sent_on}"
+
+
+class S55Letter(RecordedModel):
+    """The PCC's section 55 response to one report: the comments it publishes, and
+    who approved the text.
+
+    Section 55(5) Police Act 1996: the PCC publishes its own comments, the chief
+    constable's comments (invited under s.55(4)) and any response it has to them;
+    each recommendation's response is on the item (s.55(5B)). An approval holds for
+    the text approved: `approved_digest` fingerprints that text
+    (oversight.selectors.S55LetterState.digest), services withdraw the approval when
+    any part changes, and the final letter is refused while the text differs.
+    """
+
+    report = models.OneToOneField(
+        Report, on_delete=models.PROTECT, related_name="s55_letter"
+    )
+    pcc_comments = models.TextField(_("the PCC's comments"), blank=True)
+    chief_comments = models.TextField(
+        _("the chief constable's comments"),
+        blank=True,
+        help_text=_("As the chief constable submitted them (s.55(4))."),
+    )
+    pcc_reply = models.TextField(
+        _("the PCC's response to the chief constable's comments"),
+        blank=True,
+        help_text=_("Optional: s.55(5)(c) asks for any response the PCC has."),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("text approved by"),
+    )
+    approved_at = models.DateTimeField(_("text approved at"), null=True, blank=True)
+    approved_digest = models.CharField(
+        _("fingerprint of the text approved"), max_length=64, blank=True
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = tracked()
+
+    class Meta:
+        constraints = [
+            # Approved (by someone, at a time, of a text) or not: never half.
+            models.CheckConstraint(
+                condition=Q(
+                    approved_by__isnull=True,
+                    approved_at__isnull=True,
+                    approved_digest="",
+                )
+                | (
+                    Q(approved_by__isnull=False, approved_at__isnull=False)
+                    & ~Q(approved_digest="")
+                ),
+                name="s55_letter_approval_is_whole",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Section 55 letter for report {self.report_id}"
+
+    @property
+    def approval_label(self) -> str:
+        """Who approved the text and when ("Sam Okafor on 3 February 2022"), or ""."""
+        if self.approved_at is None:
+            return ""
+        return gettext("%(who)s on %(when)s") % {
+            "who": display_name(self.approved_by),
+            "when": date_format(timezone.localtime(self.approved_at), "j F Y"),
+        }

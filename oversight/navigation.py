@@ -20,6 +20,8 @@ def register_sections() -> None:
                     "oversight:s55_report",
                     "oversight:s55_edit",
                     "oversight:s55_response",
+                    "oversight:s55_letter",
+                    "oversight:s55_approve",
                 }
             ),
             order=30,

@@ -1,11 +1,13 @@
-"""The oversight section of the item page: closure decisions and the date ledger."""
+"""Oversight's sections of other apps' pages: on the item page, closure decisions
+and the date ledger; on the report page, the section 55 clock and letter."""
 
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from recommendations.access import Need, allows
-from recommendations.models import Item
+from recommendations.models import Item, Report
 
 from . import selectors
 
@@ -28,4 +30,14 @@ def item_oversight_panel(request: HttpRequest, item: Item) -> dict[str, Any]:
         "can_withdraw_date": ledger.pending is not None
         and ledger.pending.requested_by_id == request.user.pk
         and allows(request.user, Need.EDIT),
+    }
+
+
+def report_s55_panel(request: HttpRequest, report: Report) -> dict[str, Any]:
+    """The report's section 55 deadline, its standing and how far the letter is."""
+    [row] = selectors.s55_rows(today=timezone.localdate(), reports=[report])
+    return {
+        "template": "oversight/_report_s55_panel.html",
+        "row": row,
+        "state": selectors.s55_letter_state(report=report),
     }

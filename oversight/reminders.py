@@ -19,6 +19,7 @@ from recommendations.models import Item
 from recommendations.text import xml_safe
 
 from .models import ReminderLog, TargetDateChange
+from .selectors import s55_due, s55_letter_states
 
 User = get_user_model()
 
@@ -150,8 +151,28 @@ def send_reminders(*, today: dt.date, due_within_days: int) -> Outcome:
         .select_related("report")
         .order_by("id")
     )
+    # Section 55 responses overdue or due within 14 days (as the home page lists
+    # them), each with how far its letter has come.
+    s55 = s55_due(today=today)
+    letters = s55_letter_states(reports=[r.report for r in s55.overdue + s55.due_soon])
+    s55_overdue, s55_due_soon = (
+        [
+            {
+                "row": r,
+                "letter": letters[r.report.pk],
+                "days_overdue": -(r.days_left or 0),
+                "url": _url("oversight:s55_report", r.report.pk),
+            }
+            for r in rows
+        ]
+        for rows in (s55.overdue, s55.due_soon)
+    )
     total = (
-        overdue_count + len(pending_sign_off) + len(pending_dates) + len(unallocated)
+        overdue_count
+        + len(pending_sign_off)
+        + len(pending_dates)
+        + len(unallocated)
+        + len(letters)
     )
     if total == 0:
         return outcome
@@ -165,6 +186,8 @@ def send_reminders(*, today: dt.date, due_within_days: int) -> Outcome:
         "pending_sign_off": pending_sign_off,
         "pending_dates": pending_dates,
         "unallocated": unallocated,
+        "s55_overdue": s55_overdue,
+        "s55_due_soon": s55_due_soon,
         "review_url": _url("oversight:review"),
         "overdue_url": _url("recommendations:item_list") + "?overdue=true",
         "site_url": settings.SITE_URL,
@@ -176,7 +199,13 @@ def send_reminders(*, today: dt.date, due_within_days: int) -> Outcome:
             kind=ReminderLog.Kind.REVIEWER_DIGEST,
             today=today,
             subject=f"Inspection items for review: {len(pending_sign_off)} to sign "
-            f"off, {len(pending_dates)} date requests, {overdue_count} overdue",
+            f"off, {len(pending_dates)} date requests, {overdue_count} overdue"
+            + (
+                f"; section 55 responses: {len(s55_overdue)} overdue, "
+                f"{len(s55_due_soon)} due within 14 days"
+                if letters
+                else ""
+            ),
             template="oversight/email/reviewer_digest.txt",
             context=context,
             item_count=total,

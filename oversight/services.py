@@ -23,10 +23,11 @@ from recommendations.models import Item, ProgressUpdate, Report
 from recommendations.people import display_name
 from recommendations.selectors import latest_proposal
 from recommendations.timeline import record_decision
-from recommendations.versions import lock_item, save_item
+from recommendations.versions import ConflictError, changed_by, lock_item, save_item
 
+from . import selectors
 from .access import require_date_change
-from .models import ClosureDecision, TargetDateChange
+from .models import ClosureDecision, S55Letter, TargetDateChange
 
 
 def _evidence_text(update: ProgressUpdate | None) -> str:
@@ -445,6 +446,93 @@ def target_date_reject(*, change_id: int, actor: User, note: str) -> TargetDateC
     return change
 
 
+def _refuse_if_published(report: Report) -> None:
+    """Once published, the response's text is the record: it no longer changes."""
+    if report.response_published_on:
+        raise ValidationError(
+            _(
+                "The response was published on %(when)s, so its text no longer "
+                "changes. To correct it, first clear the publication date (Record "
+                "dates, with a reason)."
+            )
+            % {"when": date_format(report.response_published_on, "j F Y")},
+            code="published",
+        )
+
+
+def _lock_letter(*, report: Report, expected_version: int) -> S55Letter:
+    """The report's letter, locked (the report locked first), or a new unsaved one
+    at version 0; refused if it changed since the form's `expected_version`."""
+    letter = S55Letter.objects.select_for_update().filter(report=report).first()
+    if letter is None:
+        letter = S55Letter(report=report, version=0)
+    if letter.version != expected_version:
+        raise ConflictError(
+            _(
+                "The letter was changed by %(who)s on %(when)s since you opened it. "
+                "Nothing has been saved. Review the current text and try again."
+            )
+            % changed_by(letter),
+            code="stale",
+        )
+    return letter
+
+
+def _save_letter(letter: S55Letter, *, actor: User, reason: str) -> None:
+    """Write a locked letter with its version incremented, so open forms go stale."""
+    letter.version += 1
+    save_with_history(letter, actor=actor, reason=reason)
+
+
+def _clear_approval(letter: S55Letter, *, reason: str) -> str:
+    """Withdraw the letter's approval (unsaved); `reason`, saying so, for history."""
+    withdrawn = _("The approval given by %(approval)s is withdrawn.") % {
+        "approval": letter.approval_label
+    }
+    letter.approved_by = None
+    letter.approved_at = None
+    letter.approved_digest = ""
+    return f"{reason.rstrip(' .')}. {withdrawn}"
+
+
+def _keep_approval_current(
+    *, report: Report, actor: User, before: str, why: str
+) -> None:
+    """After a change that alters what the letter prints (its digest was `before`):
+    an approval is withdrawn, with history; a published letter refuses the change."""
+    letter = S55Letter.objects.select_for_update().filter(report=report).first()
+    if letter is None or letter.approved_at is None:
+        return
+    if selectors.s55_letter_state(report=report).digest == before:
+        return
+    _refuse_if_published(report)
+    _save_letter(letter, actor=actor, reason=_clear_approval(letter, reason=why))
+
+
+def _check_final_letter_exists(*, report: Report, published_on: dt.date) -> None:
+    """A response is published as its final letter: approved, every part written."""
+    state = selectors.s55_letter_state(report=report)
+    if not state.can_be_final:
+        raise ValidationError(
+            _(
+                "The response cannot be recorded as published until its final "
+                "letter exists. Still needed: %(what)s."
+            )
+            % {"what": "; ".join(state.final_refusals)},
+            code="no_final_letter",
+        )
+    approved_at = state.letter.approved_at if state.letter else None
+    if approved_at and published_on < timezone.localtime(approved_at).date():
+        raise ValidationError(
+            _(
+                "The response cannot have been published before its text was "
+                "approved (%(approval)s)."
+            )
+            % {"approval": state.approval_label},
+            code="before_approval",
+        )
+
+
 @transaction.atomic
 def report_record_s55(
     *,
@@ -457,7 +545,7 @@ def report_record_s55(
     response_url: str,
     reason: str,
 ) -> Report:
-    """Record the section 55 steps for a report; dates cannot precede publication."""
+    """Record the s.55 steps; a publication date needs the final letter to exist."""
     access.require_report(actor, Need.EDIT)
     report = Report.objects.select_for_update().get(pk=report_id)
     for label, value in (
@@ -476,12 +564,25 @@ def report_record_s55(
             _("The response's publication date cannot be in the future."),
             code="future",
         )
+    # A date recorded before the letter was kept here (or a correction of a date
+    # already recorded) stands; recording the publication needs the final letter.
+    first_publication = report.response_published_on is None
+    before = selectors.s55_letter_state(report=report).digest
     report.s55_required = s55_required
     report.chief_comments_requested_by = chief_comments_requested_by
     report.chief_comments_received_on = chief_comments_received_on
     report.response_published_on = response_published_on
     report.response_url = response_url.strip()
+    if response_published_on is not None and first_publication:
+        _check_final_letter_exists(report=report, published_on=response_published_on)
     save_with_history(report, actor=actor, reason=reason.strip() or _("Section 55"))
+    _keep_approval_current(
+        report=report,
+        actor=actor,
+        before=before,
+        why=_("The report's section 55 details changed: %(reason)s")
+        % {"reason": reason.strip() or _("Section 55")},
+    )
     return report
 
 
@@ -495,13 +596,111 @@ def item_record_s55_response(
 ) -> Item:
     """Record what will be done about a recommendation, or why nothing (s.55(5B))."""
     access.require_item(actor, Need.EDIT)
+    response = response.strip()
+    if not response:
+        raise ValidationError(
+            _(
+                "Write the response: the action taken or to be taken, or why none "
+                "will be."
+            ),
+            code="required",
+        )
+    # The report first, then the item: the order loading a report locks them in.
+    report_id = Item.objects.values_list("report_id", flat=True).get(pk=item_id)
+    report = Report.objects.select_for_update().get(pk=report_id)
     item = lock_item(item_id=item_id, expected_version=expected_version)
-    item.s55_response = response.strip()
-    save_item(
-        item,
+    _refuse_if_published(report)
+    before = selectors.s55_letter_state(report=report).digest
+    item.s55_response = response
+    save_item(item, actor=actor, reason=_("Section 55 response recorded"))
+    _keep_approval_current(
+        report=report,
         actor=actor,
-        reason=_("Section 55 response recorded")
-        if item.s55_response
-        else _("Section 55 response removed"),
+        before=before,
+        why=_("The response to recommendation %(ref)s changed.")
+        % {"ref": item.reference},
     )
     return item
+
+
+@transaction.atomic
+def s55_letter_record_text(
+    *,
+    report_id: int,
+    actor: User,
+    expected_version: int,
+    pcc_comments: str,
+    chief_comments: str,
+    pcc_reply: str,
+    reason: str,
+) -> S55Letter:
+    """Write the letter's comments, with a reason; a change withdraws its approval."""
+    access.require_report(actor, Need.EDIT)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Enter the reason for the change."), code="required")
+    report = Report.objects.select_for_update().get(pk=report_id)
+    _refuse_if_published(report)
+    letter = _lock_letter(report=report, expected_version=expected_version)
+    text = {
+        "pcc_comments": pcc_comments.strip(),
+        "chief_comments": chief_comments.strip(),
+        "pcc_reply": pcc_reply.strip(),
+    }
+    if (letter.pcc_comments, letter.chief_comments, letter.pcc_reply) == tuple(
+        text.values()
+    ):
+        raise ValidationError(
+            _("Nothing has changed: the letter already says this."), code="unchanged"
+        )
+    letter.pcc_comments = text["pcc_comments"]
+    letter.chief_comments = text["chief_comments"]
+    letter.pcc_reply = text["pcc_reply"]
+    if letter.approved_at is not None:
+        reason = _clear_approval(letter, reason=reason)
+    _save_letter(letter, actor=actor, reason=reason)
+    return letter
+
+
+@transaction.atomic
+def s55_letter_approve(
+    *,
+    report_id: int,
+    actor: User,
+    expected_version: int,
+    expected_digest: str,
+) -> S55Letter:
+    """A reviewer approves the letter's complete text, as read, for the final letter."""
+    access.require(
+        actor, Need.REVIEW, refusal=_("Only a reviewer can approve the letter's text.")
+    )
+    report = Report.objects.select_for_update().get(pk=report_id)
+    _refuse_if_published(report)
+    letter = _lock_letter(report=report, expected_version=expected_version)
+    state = selectors.s55_letter_state(report=report)
+    if state.digest != expected_digest:
+        raise ConflictError(
+            _(
+                "The letter's text changed since you opened this page (a "
+                "recommendation's response or the report's details). Nothing has "
+                "been approved: read the current text and approve it again."
+            ),
+            code="stale",
+        )
+    if state.missing:
+        raise ValidationError(
+            _("The text cannot be approved yet. Still needed: %(what)s.")
+            % {"what": "; ".join(state.missing)},
+            code="incomplete",
+        )
+    if state.approved:
+        raise ValidationError(
+            _("The text is already approved (%(approval)s).")
+            % {"approval": state.approval_label},
+            code="already_approved",
+        )
+    letter.approved_by = actor
+    letter.approved_at = timezone.now()
+    letter.approved_digest = state.digest
+    _save_letter(letter, actor=actor, reason=_("Text approved for publication"))
+    return letter

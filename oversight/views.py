@@ -19,6 +19,7 @@ from recommendations.figures import CachedCountPaginator
 from recommendations.models import Report
 from recommendations.requests import SignedInRequest
 from recommendations.selectors import latest_proposal
+from recommendations.versions import ConflictError
 from recommendations.views import as_at_day
 
 from . import documents, selectors, services
@@ -31,7 +32,9 @@ from .forms import (
     HmicfrsOutcomeForm,
     ReopenForm,
     ReviewFilterForm,
+    S55ApprovalForm,
     S55Form,
+    S55LetterForm,
     S55ResponseForm,
     ScrutinyForm,
 )
@@ -343,11 +346,17 @@ def s55_list(request: SignedInRequest) -> HttpResponse:
         selectors.s55_reports(), settings.ITEMS_PER_PAGE, count_key=("s55",)
     )
     page = paginator.get_page(request.GET.get("page"))
+    reports = list(page.object_list)
+    letters = selectors.s55_letter_states(reports=reports)
     return render(
         request,
         "oversight/s55_list.html",
         {
-            "rows": selectors.s55_rows(today=today, reports=page.object_list),
+            # Each report's clock, with its letter.
+            "rows": [
+                (row, letters[row.report.pk])
+                for row in selectors.s55_rows(today=today, reports=reports)
+            ],
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number),
             "today": today,
@@ -359,7 +368,7 @@ def s55_list(request: SignedInRequest) -> HttpResponse:
 def s55_report(request: SignedInRequest, pk: int) -> HttpResponse:
     report = access.report_for_user(request.user, pk, need=Need.VIEW)
     today = timezone.localdate()
-    recommendations = selectors.s55_recommendations(report=report)
+    state = selectors.s55_letter_state(report=report)
     return render(
         request,
         "oversight/s55_report.html",
@@ -370,9 +379,10 @@ def s55_report(request: SignedInRequest, pk: int) -> HttpResponse:
                 today=today,
                 reports=selectors.s55_reports(Report.objects.filter(pk=report.pk)),
             )[:1],
-            "recommendations": recommendations,
-            "missing": [item for item in recommendations if not item.s55_response],
+            "state": state,
+            "letter_history": selectors.s55_letter_history(letter=state.letter),
             "can_edit": access.allows(request.user, Need.EDIT),
+            "can_approve": access.allows(request.user, Need.REVIEW),
         },
     )
 
@@ -436,25 +446,104 @@ def s55_response(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+def s55_letter(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The letter's comments: the PCC's, the Chief Constable's, the PCC's reply."""
+    report = access.report_for_user(request.user, pk, need=Need.EDIT)
+    state = selectors.s55_letter_state(report=report)
+    form = S55LetterForm(
+        request.POST or None,
+        initial={
+            "version": state.version,
+            "pcc_comments": state.pcc_comments,
+            "chief_comments": state.chief_comments,
+            "pcc_reply": state.pcc_reply,
+        },
+    )
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.s55_letter_record_text(
+                report_id=report.pk,
+                actor=request.user,
+                expected_version=data["version"],
+                pcc_comments=data["pcc_comments"],
+                chief_comments=data["chief_comments"],
+                pcc_reply=data["pcc_reply"],
+                reason=data["reason"],
+            )
+        except ConflictError as error:
+            # Keep what this person wrote, show what is saved now, and let a
+            # second save (made knowing both) replace it.
+            conflict = True
+            form = S55LetterForm({**request.POST.dict(), "version": state.version})
+            form.is_valid()
+            form.add_error(None, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The letter's comments have been saved."))
+            return redirect("oversight:s55_report", pk=report.pk)
+    return render(
+        request,
+        "oversight/s55_letter.html",
+        {"report": report, "state": state, "form": form, "conflict": conflict},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def s55_approve(request: SignedInRequest, pk: int) -> HttpResponse:
+    """A reviewer reads the letter's whole text and approves it for the final letter."""
+    report = access.report_for_user(request.user, pk, need=Need.REVIEW)
+    state = selectors.s55_letter_state(report=report)
+    form = S55ApprovalForm(
+        request.POST or None,
+        initial={"version": state.version, "digest": state.digest},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.s55_letter_approve(
+                report_id=report.pk,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                expected_digest=form.cleaned_data["digest"],
+            )
+        except ValidationError as error:
+            # The page shows the text as it is now: approving again approves that.
+            form = S55ApprovalForm({"version": state.version, "digest": state.digest})
+            form.is_valid()
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The text is approved: the final letter can now be downloaded."),
+            )
+            return redirect("oversight:s55_report", pk=report.pk)
+    return render(
+        request,
+        "oversight/s55_approve.html",
+        {"report": report, "state": state, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 @require_GET
 def s55_document(request: SignedInRequest, pk: int) -> HttpResponse:
-    """The draft response as DOCX; "final" only when every recommendation has one."""
+    """The letter as DOCX: a draft at any time, final only when nothing is missing."""
     report = access.report_for_user(request.user, pk, need=Need.VIEW)
-    recommendations = selectors.s55_recommendations(report=report)
+    state = selectors.s55_letter_state(report=report)
     final = request.GET.get("final") == "1"
-    missing = [item for item in recommendations if not item.s55_response]
-    if final and missing:
+    if final and not state.can_be_final:
         messages.error(
             request,
-            _("The response cannot be final: no response is recorded for %(refs)s.")
-            % {"refs": ", ".join(f"recommendation {i.reference}" for i in missing)},
+            _("The final letter cannot be produced yet. Still needed: %(what)s.")
+            % {"what": "; ".join(state.final_refusals)},
         )
         return redirect("oversight:s55_report", pk=report.pk)
     content = documents.s55_response(
-        report=report,
-        recommendations=recommendations,
-        final=final,
-        organisation=settings.ORGANISATION_NAME,
+        state=state, final=final, organisation=settings.ORGANISATION_NAME
     )
     name = "response" if final else "draft-response"
     return _docx_response(content, f"s55-{name}-{report.pk}.docx")

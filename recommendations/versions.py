@@ -5,6 +5,8 @@ match writes with the version incremented; a stale form is told who changed the
 item and when, and nothing is written.
 """
 
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -29,21 +31,26 @@ class ConflictError(ValidationError):
     changes: "list[HistoryEntry]"
 
 
-def item_conflict(item: Item, expected_version: int | None = None) -> ConflictError:
-    """The error for a form opened before the item's latest change."""
-    latest = item.history.select_related("history_user").first()
+def changed_by(record: Any) -> dict[str, str]:
+    """Who made a tracked record's latest change, and when: for "changed by X on T"."""
+    latest = record.history.select_related("history_user").first()
     who = people.display_name(latest.history_user if latest else None)
     when = (
         date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
         if latest
         else ""
     )
+    return {"who": who, "when": when}
+
+
+def item_conflict(item: Item, expected_version: int | None = None) -> ConflictError:
+    """The error for a form opened before the item's latest change."""
     error = ConflictError(
         _(
             "This item was changed by %(who)s on %(when)s since you opened it. "
             "Nothing has been saved. Review the current details and try again."
         )
-        % {"who": who, "when": when},
+        % changed_by(item),
         code="stale",
     )
     error.current_version = item.version

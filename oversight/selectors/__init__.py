@@ -15,7 +15,19 @@ from .review import (
     overdue_items,
     overdue_queryset,
 )
-from .s55 import S55Due, S55Row, s55_due, s55_recommendations, s55_reports, s55_rows
+from .s55 import (
+    S55Due,
+    S55LetterChange,
+    S55LetterState,
+    S55Row,
+    S55Stage,
+    s55_due,
+    s55_letter_history,
+    s55_letter_state,
+    s55_letter_states,
+    s55_reports,
+    s55_rows,
+)
 from .scrutiny import (
     ChangedItem,
     ClosedItem,
@@ -44,7 +56,10 @@ __all__ = [
     "LoadedReport",
     "OverdueItem",
     "S55Due",
+    "S55LetterChange",
+    "S55LetterState",
     "S55Row",
+    "S55Stage",
     "ScrutinyPaper",
     "ageing_band",
     "awaiting_date_decisions",
@@ -59,7 +74,9 @@ __all__ = [
     "overdue_items",
     "overdue_queryset",
     "s55_due",
-    "s55_recommendations",
+    "s55_letter_history",
+    "s55_letter_state",
+    "s55_letter_states",
     "s55_reports",
     "s55_rows",
     "scrutiny_paper",

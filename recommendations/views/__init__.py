@@ -71,7 +71,12 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "recommendations/report_detail.html",
-        {"report": report, "groups": groups, "today": today},
+        {
+            "report": report,
+            "groups": groups,
+            "today": today,
+            "panels": panels.report_panels_for(request, report),
+        },
     )
 
 

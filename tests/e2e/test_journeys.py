@@ -8,9 +8,11 @@ import datetime as dt
 import re
 
 import pytest
+from docx import Document
 from playwright.sync_api import expect
 
-from oversight.models import ClosureDecision, TargetDateChange
+from oversight.models import ClosureDecision, S55Letter, TargetDateChange
+from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
 
 from .conftest import assert_accessible, screenshot
@@ -294,6 +296,88 @@ def test_two_people_edit_one_item_and_the_second_is_told(
     assert_accessible(second, "conflict")
     late.refresh_from_db()
     assert late.lead_team == "Safeguarding"
+
+
+@JS
+def test_the_s55_letter_is_written_approved_downloaded_and_published(
+    open_page, staff, reviewer, administrator, report, make_item, tmp_path, js
+):
+    report.kind = Report.Kind.FORCE
+    report.title = "National child protection inspection"
+    report.published_on = dt.date.today() - dt.timedelta(days=50)
+    save_with_history(report, actor=administrator, reason="Test set-up")
+    make_item(text="Improve the handling of referrals.", s55_response="We will.")
+    make_item(text="Review the missing children policy.")
+    today = dt.date.today()
+
+    page = open_page(staff, js=js)
+    page.goto(f"/reports/{report.pk}/")
+    expect(page.get_by_text("Being written")).to_be_visible()
+    assert_accessible(page, "report page with its s.55 panel")
+    if js:
+        screenshot(page, "report-detail")
+    page.get_by_role("link", name=re.compile("^The section 55 response")).click()
+    page.get_by_role("link", name="Download the final response (DOCX)").click()
+    expect(page.get_by_role("region", name="Important")).to_contain_text(
+        "The final letter cannot be produced yet. Still needed: the Police and Crime "
+        "Commissioner's comments"
+    )
+
+    page.get_by_role("link", name="Write the comments").click()
+    page.get_by_label("The Police and Crime Commissioner's comments", exact=True).fill(
+        "The Commissioner welcomes the report."
+    )
+    page.get_by_label("The Chief Constable's comments", exact=True).fill(
+        "The force accepts both recommendations."
+    )
+    page.get_by_role("button", name="Save the comments").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the reason")
+    assert_accessible(page, "letter form with errors")
+    page.get_by_label("Reason for the change").fill("Comments agreed with the PCC")
+    page.get_by_role("button", name="Save the comments").click()
+    expect(page.get_by_text("The letter's comments have been saved.")).to_be_visible()
+
+    page.get_by_role("link", name="Write the response to recommendation 2").click()
+    page.get_by_role("button", name="Save response").click()
+    expect(page.get_by_role("alert")).to_contain_text("Write the response")
+    page.get_by_label("Response", exact=True).fill(
+        "The policy will be reviewed by June."
+    )
+    page.get_by_role("button", name="Save response").click()
+    expect(page.get_by_text("The response has been saved.")).to_be_visible()
+    expect(page.get_by_text("approval of the text by a reviewer")).to_be_visible()
+    assert_accessible(page, "s.55 page awaiting approval")
+    if js:
+        screenshot(page, "s55-response")
+
+    dcc = open_page(reviewer, js=js)
+    dcc.goto(f"/oversight/s55/{report.pk}/")
+    dcc.get_by_role("link", name="Read and approve the text").click()
+    expect(dcc.get_by_text("The policy will be reviewed by June.")).to_be_visible()
+    assert_accessible(dcc, "approval page")
+    if js:
+        screenshot(dcc, "s55-approve")
+    dcc.get_by_role("button", name="Approve this text for publication").click()
+    expect(dcc.get_by_text("The text is approved")).to_be_visible()
+
+    page.reload()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the final response (DOCX)").click()
+    letter = tmp_path / "letter.docx"
+    download.value.save_as(letter)
+    text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
+    assert "The Commissioner welcomes the report." in text
+    assert "The policy will be reviewed by June." in text
+    assert "DRAFT" not in text and "[" not in text
+
+    page.get_by_role("link", name="Record dates").click()
+    page.get_by_label("Response published on").fill(today.isoformat())
+    page.get_by_label("Reason for the change").fill("Published on the website")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The section 55 record has been updated.")).to_be_visible()
+    page.goto("/oversight/s55/")
+    expect(page.get_by_text(f"Published {today:%-d %b %Y}")).to_be_visible()
+    assert S55Letter.objects.get(report=report).approved_by == reviewer
 
 
 def test_keyboard_alone_signs_in_filters_and_records_progress(

@@ -183,3 +183,40 @@ def test_two_overlapping_runs_send_each_digest_once(request, tmp_path):
     assert not ReminderLog.objects.filter(status="sending").exists()
     skipped = sum(out.count("skipped") for out, _ in outputs)
     assert skipped == len(expected)
+
+
+def test_the_reviewer_digest_names_s55_responses_overdue_and_due_within_14_days(
+    administrator, reviewer, today
+):
+    from recommendations.history import save_with_history
+    from recommendations.models import Report
+
+    def report(title, days_ago, **fields):
+        save_with_history(
+            Report(
+                title=title,
+                kind=Report.Kind.FORCE,
+                published_on=today - dt.timedelta(days=days_ago),
+                **fields,
+            ),
+            actor=administrator,
+            reason="Test set-up",
+        )
+
+    report("Custody inspection", 58)  # due 3 days ago
+    report("Vetting inspection", 41)  # due in 14 days
+    report("Crime data integrity", 40)  # due in 15 days: not yet
+    report("Answered", 60, response_published_on=today - dt.timedelta(days=10))
+    call_command("sendreminders")
+    # Nothing else is waiting for review: the digest goes for the s.55 clock alone.
+    message = _by_recipient()[reviewer.email]
+    assert "section 55 responses: 1 overdue, 1 due within 14 days" in message.subject
+    body = message.body
+    assert "SECTION 55 RESPONSES OVERDUE" in body
+    assert "- Custody inspection: due" in body
+    assert "3 days overdue. The letter: Being written" in body
+    assert "SECTION 55 RESPONSES DUE WITHIN 14 DAYS" in body
+    assert "- Vetting inspection: due" in body and "(14 days left)" in body
+    assert "Crime data integrity" not in body
+    assert "Answered" not in body
+    assert "the Police and Crime Commissioner's comments" in body

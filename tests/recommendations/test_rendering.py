@@ -168,6 +168,8 @@ FORM_PAGES = [
     "oversight/hmicfrs_outcome.html",
     "oversight/s55_edit.html",
     "oversight/s55_response.html",
+    "oversight/s55_letter.html",
+    "oversight/s55_approve.html",
 ]
 
 

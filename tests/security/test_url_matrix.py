@@ -66,6 +66,8 @@ EXPECTED: dict[str, tuple[set[str] | None, set[str] | None]] = {
     "oversight:s55_report": (READERS, None),
     "oversight:s55_edit": (EDITORS, EDITORS),
     "oversight:s55_response": (EDITORS, EDITORS),
+    "oversight:s55_letter": (EDITORS, EDITORS),
+    "oversight:s55_approve": (REVIEWERS, REVIEWERS),
     "oversight:s55_document": (READERS, None),
     "oversight:scrutiny": (READERS, None),
     "oversight:scrutiny_document": (READERS, None),
@@ -122,7 +124,9 @@ def _url(name: str, pattern: URLPattern, objects: dict) -> str:
             kwargs[key] = objects["update"].pk
         elif name.endswith(("date_decide", "date_withdraw")):
             kwargs[key] = objects["change"].pk
-        elif "report" in name or name.endswith(("s55_edit", "s55_document")):
+        elif "report" in name or name.endswith(
+            ("s55_edit", "s55_document", "s55_letter", "s55_approve")
+        ):
             kwargs[key] = objects["item"].report_id
         else:
             kwargs[key] = objects["item"].pk

@@ -1,9 +1,15 @@
-"""Optimistic concurrency for items: the one version check every service uses.
+"""Optimistic concurrency: the one version check every service uses.
 
 A form carries the item's version. The service locks the row, compares, and on a
 match writes with the version incremented; a stale form is told who changed the
 item and when, and nothing is written.
+
+A report has no version column: its latest history row stands for it (every write
+to a tracked row adds one, recommendations.history), so a report form carries the
+id of the change it was opened after.
 """
+
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -13,30 +19,62 @@ from django.utils.translation import gettext_lazy as _
 
 from . import people
 from .history import save_with_history
-from .models import Item
+from .models import Item, Report
 
 
 class ConflictError(ValidationError):
-    """The item changed after the form was opened; nothing was written."""
+    """The record changed after the form was opened; nothing was written."""
+
+
+def _changed_by(latest: Any) -> dict[str, str]:
+    """Who made a change, and when, as the conflict messages name them."""
+    return {
+        "who": people.display_name(latest.history_user if latest else None),
+        "when": date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
+        if latest
+        else "",
+    }
 
 
 def item_conflict(item: Item) -> ConflictError:
     """The error for a form opened before the item's latest change."""
-    latest = item.history.select_related("history_user").first()
-    who = people.display_name(latest.history_user if latest else None)
-    when = (
-        date_format(timezone.localtime(latest.history_date), "j F Y \\a\\t H:i")
-        if latest
-        else ""
-    )
     return ConflictError(
         _(
             "This item was changed by %(who)s on %(when)s since you opened it. "
             "Nothing has been saved. Review the current details and try again."
         )
-        % {"who": who, "when": when},
+        % _changed_by(item.history.select_related("history_user").first()),
         code="stale",
     )
+
+
+def _latest_report_change(report: Report) -> Any:
+    # By id, not date: rows loaded with their story's past dates (oversight.demo)
+    # are still older changes than any made since.
+    return report.history.select_related("history_user").order_by("-history_id").first()
+
+
+def report_change_id(report: Report) -> int | None:
+    """The report's latest change, which a report form carries as its version."""
+    latest = _latest_report_change(report)
+    return latest.history_id if latest else None
+
+
+def lock_report(*, report_id: int, expected_change: int | None) -> Report:
+    """Lock the report row; refuse if it changed after `expected_change`."""
+    report = Report.objects.select_for_update().get(pk=report_id)
+    latest = _latest_report_change(report)
+    if (latest.history_id if latest else None) != expected_change:
+        raise ConflictError(
+            _(
+                "This report was changed by %(who)s on %(when)s since you opened "
+                "it. Nothing has been saved. Review the current details and try "
+                "again."
+            )
+            % _changed_by(latest),
+            code="stale",
+        )
+    return report
 
 
 def lock_item(*, item_id: int, expected_version: int | None) -> Item:

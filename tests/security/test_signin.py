@@ -3,6 +3,7 @@ import json
 import logging
 
 import pytest
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
@@ -16,6 +17,8 @@ from tests.conftest import PASSWORD
 
 LOGIN = reverse("login")
 ITEMS = reverse("recommendations:item_list")
+ADMIN_LOGIN = reverse("admin:login")
+ADMIN_INDEX = reverse("admin:index")
 
 
 def _sign_in(client, username, password, address="192.0.2.10"):
@@ -41,6 +44,76 @@ def test_repeated_failures_lock_the_account_with_a_clear_message(staff, settings
     assert "Too many failed attempts to sign in" in response.content.decode()
     assert "_auth_user_id" not in other.session
     assert other.get(ITEMS).url.startswith(LOGIN)
+
+
+def _count_password_checks(monkeypatch) -> list[str]:
+    """The usernames whose password is checked, in order."""
+    checked: list[str] = []
+    original = ModelBackend.authenticate
+
+    def counting(self, request, username=None, password=None, **kwargs):
+        checked.append(username)
+        return original(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", counting)
+    return checked
+
+
+def test_the_admin_signs_in_only_through_the_trackers_page_and_throttle(
+    administrator, settings, monkeypatch
+):
+    checked = _count_password_checks(monkeypatch)
+    client = Client()
+    # The admin's own sign-in address checks no password and opens no session.
+    for _ in range(22):
+        response = client.post(
+            ADMIN_LOGIN, {"username": administrator.username, "password": "wrong"}
+        )
+        assert response.status_code == 302
+        assert response.url.startswith(LOGIN)
+    assert checked == []
+    # Guesses at the tracker's page are counted, whichever page sent them there.
+    for _ in range(22):
+        _sign_in(client, administrator.username, "wrong")
+    assert len(checked) == settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT
+    response = client.post(
+        ADMIN_LOGIN, {"username": administrator.username, "password": PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session
+    response = _sign_in(client, administrator.username, PASSWORD)
+    assert "Too many failed attempts to sign in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    admin_page = client.get(ADMIN_INDEX, follow=True)
+    assert admin_page.redirect_chain[-1][0].startswith(LOGIN)
+    loading = client.get(reverse("recommendations:loading_start"))
+    assert loading.url.startswith(LOGIN)
+    assert len(checked) == settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT
+
+
+def test_the_admin_sends_people_to_the_trackers_sign_in_and_back(administrator):
+    client = Client()
+    response = client.get(ADMIN_LOGIN, {"next": "/admin/recommendations/item/"})
+    assert response.status_code == 302
+    assert response.url == f"{LOGIN}?next=/admin/recommendations/item/"
+    response = client.get(f"{ADMIN_LOGIN}?next=https://evil.example/")
+    assert response.url == f"{LOGIN}?next=/admin/"
+    page = client.get(response.url)
+    assert 'name="next" value="/admin/"' in page.content.decode()
+    response = client.post(
+        LOGIN,
+        {"username": administrator.username, "password": PASSWORD, "next": "/admin/"},
+    )
+    assert response.url == ADMIN_INDEX
+    assert client.get(ADMIN_INDEX).status_code == 200
+    # Signed in already: the admin's sign-in address goes straight on.
+    assert client.get(ADMIN_LOGIN).url == ADMIN_INDEX
+
+
+def test_someone_signed_in_without_the_admin_is_refused_not_looped(client_for, staff):
+    client = client_for(staff)
+    response = client.get(ADMIN_INDEX)
+    assert response.status_code == 302
+    assert client.get(response.url).status_code == 403
 
 
 def test_the_lock_lifts_after_the_window(staff, settings):

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import SignInFailure
+from accounts.models import SignInFailure, SignInLock
 from tests.conftest import PASSWORD
 
 LOGIN = reverse("login")
@@ -116,6 +116,33 @@ def test_someone_signed_in_without_the_admin_is_refused_not_looped(client_for, s
     assert client.get(response.url).status_code == 403
 
 
+def test_an_attempt_is_counted_before_its_password_is_checked(staff, monkeypatch):
+    counted_during_check = []
+    original = ModelBackend.authenticate
+
+    def check(self, request, username=None, password=None, **kwargs):
+        counted_during_check.append(
+            SignInFailure.objects.filter(username=username).count()
+        )
+        return original(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", check)
+    for _ in range(3):
+        _sign_in(Client(), staff.username, "wrong")
+    assert counted_during_check == [1, 2, 3]
+    assert SignInFailure.objects.filter(username=staff.username).count() == 3
+
+
+def test_a_right_password_is_not_counted_as_a_failure(staff, settings):
+    settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
+    for _ in range(4):
+        _sign_in(Client(), staff.username, "wrong")
+    client = Client()
+    assert _sign_in(client, staff.username, PASSWORD).status_code == 302
+    assert SignInFailure.objects.filter(username=staff.username).count() == 4
+    assert _sign_in(Client(), staff.username, PASSWORD).status_code == 302
+
+
 def test_the_lock_lifts_after_the_window(staff, settings):
     settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 2
     for _ in range(2):
@@ -138,11 +165,19 @@ def test_failures_past_the_window_are_pruned_by_the_daily_command(staff, setting
     SignInFailure.objects.filter(pk__in=SignInFailure.objects.values("pk")[:2]).update(
         at=old
     )
+    _sign_in(Client(), "someone-else", "wrong", address="203.0.113.50")
+    SignInLock.objects.filter(key__endswith="203.0.113.50").update(touched_at=old)
+    SignInLock.objects.filter(key="account:someone-else").update(touched_at=old)
     out = io.StringIO()
     call_command("prunesigninfailures", stdout=out)
     assert "Deleted 2 failed sign-in(s)" in out.getvalue()
-    assert SignInFailure.objects.count() == 1
-    assert SignInFailure.objects.get().at > old
+    assert SignInFailure.objects.count() == 2
+    assert all(failure.at > old for failure in SignInFailure.objects.all())
+    # The locks of names and addresses not tried in the window go too.
+    assert set(SignInLock.objects.values_list("key", flat=True)) == {
+        f"account:{staff.username}",
+        "address:192.0.2.10",
+    }
 
 
 def test_repeated_failures_from_one_address_lock_that_address(staff, panel, settings):

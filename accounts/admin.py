@@ -1,8 +1,8 @@
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,16 @@ def _switched_off(request: HttpRequest, user: User) -> None:
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(GroupAdmin):
+    """The four roles (recommendations.roles): every page checks them by name."""
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A role deleted here would be missing from every access check.
+        return False
 
 
 @admin.register(User)

@@ -10,13 +10,16 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from django.urls import reverse
 
 from oversight import services as oversight_services
 from oversight.models import ClosureDecision, TargetDateChange
 from recommendations import choicesets, services
+from recommendations.admin import RecordedAdmin
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
 
@@ -526,3 +529,15 @@ def test_a_publication_date_after_the_s55_record_is_refused(
     assert "Correct them on the section 55 page first" in response.content.decode()
     report.refresh_from_db()
     assert report.published_on == dt.date(2020, 12, 17)
+
+
+# Every model the admin shows.
+
+
+def test_nothing_can_be_deleted_or_reverted_in_the_admin(administrator):
+    request = RequestFactory().get("/admin/")
+    request.user = administrator
+    for model, model_admin in admin.site._registry.items():
+        assert not model_admin.has_delete_permission(request), model.__name__
+        if hasattr(model, "history"):  # tracked: its history pages never revert
+            assert isinstance(model_admin, RecordedAdmin), model.__name__

@@ -1,4 +1,5 @@
-"""Sign-in records: failed attempts (for throttling) and single sign-on identities."""
+"""Sign-in records: failed attempts and their locks (for throttling), and single
+sign-on identities."""
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +26,22 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class SignInLock(models.Model):
+    """One row per account name and per network address tried lately, locked while
+    an attempt at it is counted and recorded (accounts.throttle.begin_attempt).
+
+    Attempts made at the same moment are counted one after another, each seeing
+    those before it, instead of all against the same count. Rows untouched for the
+    throttle window are pruned with the failures.
+    """
+
+    key = models.CharField(max_length=200, unique=True)  # "account:NAME", "address:IP"
+    touched_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class ExternalIdentity(RecordedModel):

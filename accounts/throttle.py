@@ -1,4 +1,12 @@
-"""Throttle repeated failed sign-ins, per account and per network address."""
+"""Throttle repeated failed sign-ins, per account and per network address.
+
+Every password sign-in (the tracker's page, and so the admin's: accounts.admin_site)
+goes through ThrottledAuthenticationForm. Counting and recording an attempt is one
+step (begin_attempt): the attempt's account and address rows are locked, the
+failures in the window counted, and the attempt recorded as a failure before the
+password is checked; a right password then forgets it. So guesses sent at the same
+moment are counted one after another, and no more than the limit are ever checked.
+"""
 
 import datetime as dt
 from typing import Any
@@ -7,13 +15,14 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .logs import client_address, security_log
-from .models import SignInFailure
+from .models import SignInFailure, SignInLock
 
 
 def _window_start() -> dt.datetime:
@@ -21,9 +30,12 @@ def _window_start() -> dt.datetime:
 
 
 def prune_failures() -> int:
-    """Delete failures older than the throttle window (the only span it counts);
-    return how many. Each failure is also in the security log, which keeps it."""
-    deleted, _ = SignInFailure.objects.filter(at__lt=_window_start()).delete()
+    """Delete failures older than the throttle window (the only span it counts),
+    and the locks of names and addresses not tried since; return how many failures.
+    Each failure is also in the security log, which keeps it."""
+    start = _window_start()
+    deleted, _ = SignInFailure.objects.filter(at__lt=start).delete()
+    SignInLock.objects.filter(touched_at__lt=start).delete()
     return deleted
 
 
@@ -40,16 +52,46 @@ def is_throttled(username: str, address: str | None) -> bool:
     )
 
 
+def _lock(key: str, now: dt.datetime) -> None:
+    """Create or lock the row for `key`, until the transaction ends, in one
+    statement (INSERT ... ON CONFLICT DO UPDATE), whether or not it existed."""
+    SignInLock.objects.bulk_create(
+        [SignInLock(key=key, touched_at=now)],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["touched_at"],
+    )
+
+
+@transaction.atomic
+def begin_attempt(username: str, address: str | None) -> SignInFailure | None:
+    """Count and record a password attempt in one step; None when throttled.
+
+    Recorded as a failure until the password proves right (forget_attempt), so
+    an attempt made meanwhile counts it.
+    """
+    username = username[:150].lower()
+    now = timezone.now()
+    keys = [f"account:{username}"] + ([f"address:{address}"] if address else [])
+    for key in sorted(keys):  # always in one order, so two attempts never deadlock
+        _lock(key, now)
+    if is_throttled(username, address):
+        return None
+    return SignInFailure.objects.create(username=username, ip_address=address, at=now)
+
+
+def forget_attempt(attempt: SignInFailure) -> None:
+    """The password was right: the attempt was no failure, and is not counted."""
+    # A failures log, not business data: written directly, never changed.
+    attempt.delete()
+
+
 @receiver(user_login_failed)
-def record_failure(
+def log_failure(
     sender: Any, credentials: dict, request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
+    # Counted by begin_attempt, before the password was checked; logged here.
     username = str(credentials.get("username", ""))[:150].lower()
-    address = client_address(request) if request is not None else None
-    # A failures log, not business data: written directly, never changed.
-    SignInFailure.objects.create(
-        username=username, ip_address=address, at=timezone.now()
-    )
     security_log("sign_in_failed", request, username=username)
 
 
@@ -68,12 +110,19 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
+        if not (username and self.cleaned_data.get("password")):
+            return super().clean()  # a field left empty: no password is checked
         address = client_address(self.request) if self.request else None
-        if is_throttled(username, address):
+        attempt = begin_attempt(username, address)
+        if attempt is None:
             security_log("sign_in_throttled", self.request, username=username)
             raise ValidationError(
                 self.error_messages["throttled"],
                 code="throttled",
                 params={"minutes": settings.SIGNIN_LOCKOUT_MINUTES},
             )
-        return super().clean()
+        try:
+            return super().clean()
+        finally:
+            if self.user_cache is not None:  # a backend accepted the password
+                forget_attempt(attempt)

@@ -20,8 +20,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-admin.site.site_header = "Track inspection recommendations: administration"
-admin.site.site_title = "Inspection tracker admin"
-
 handler403 = "accounts.views.permission_denied"
 handler500 = "accounts.views.server_error"

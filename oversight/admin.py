@@ -1,23 +1,10 @@
 """Oversight records in the admin: read-only, since each is written by a decision."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
+
+from recommendations.admin import ReadOnlyAdmin
 
 from .models import ClosureDecision, ReminderLog, TargetDateChange
-
-
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ClosureDecision)

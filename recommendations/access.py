@@ -76,10 +76,11 @@ _GENERIC = _("You do not have permission to do this.")
 _ITEM_REFUSALS: Mapping[Need, "StrOrPromise"] = {
     Need.EDIT: _("You do not have permission to change items."),
     Need.REVIEW: _("Only a reviewer can make this decision."),
+    Need.ADMINISTER: _("Only an administrator can correct an item's details."),
 }
 _REPORT_REFUSALS: Mapping[Need, "StrOrPromise"] = {
     Need.EDIT: _("You do not have permission to change reports."),
-    Need.ADMINISTER: _("Only an administrator can load reports."),
+    Need.ADMINISTER: _("Only an administrator can load or correct reports."),
 }
 
 
@@ -95,5 +96,5 @@ def require_item(user: roles.User, need: Need) -> None:
 
 
 def require_report(user: roles.User, need: Need) -> None:
-    """A write to a report: its section 55 record, or loading it."""
+    """A write to a report: its section 55 record, loading or correcting it."""
     require(user, need, refusal=_REPORT_REFUSALS.get(need, _GENERIC))

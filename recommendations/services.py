@@ -8,11 +8,12 @@ state (recommendations.workflow), writes with history (acting user and reason).
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,11 +22,14 @@ from .access import Need
 from .evidence import check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check
-from .models import Item, ProgressUpdate, Report
+from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 
 # Raised by these services; callers catch it by this name.
 from .versions import ConflictError as ConflictError
-from .versions import lock_item, save_item
+from .versions import lock_item, lock_report, save_item
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 security_logger = logging.getLogger("tracker.security")
 
@@ -79,6 +83,203 @@ def item_update_working_fields(
         item.status = Item.Status.AWAITING_ALLOCATION
     save_item(item, actor=actor, reason=reason)
     return item
+
+
+def _correction_reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Give the reason for the correction."), code="reason_required"
+        )
+    return reason
+
+
+def _required(value: str, *, missing: "StrOrPromise") -> str:
+    value = value.strip()
+    if not value:
+        raise ValidationError(missing, code="required")
+    return value
+
+
+def _known_codes(
+    codes: list[str], choices: type[models.TextChoices], *, none: "StrOrPromise"
+) -> str:
+    """The codes as stored (,a,b,); at least one, each one the choices know."""
+    if not codes:
+        raise ValidationError(none, code="required")
+    unknown = sorted(set(codes) - set(choices.values))
+    if unknown:
+        raise ValidationError(
+            _("Unknown: %(codes)s.") % {"codes": ", ".join(unknown)}, code="unknown"
+        )
+    return choicesets.encode(codes)
+
+
+@transaction.atomic
+def item_correct_details(
+    *,
+    item_id: int,
+    actor: User,
+    expected_version: int,
+    reference: str,
+    kind: str,
+    text: str,
+    text_is_summary: bool,
+    owners: list[str],
+    cause_of_concern: Item | None,
+    hmicfrs_id: str,
+    reason: str,
+) -> Item:
+    """An administrator corrects what the report says of an item, with a reason."""
+    access.require_item(actor, Need.ADMINISTER)
+    reason = _correction_reason(reason)
+    item = lock_item(item_id=item_id, expected_version=expected_version)
+    reference = _required(reference, missing=_("Enter the reference."))
+    text = _required(text, missing=_("Enter the wording."))
+    encoded_owners = _known_codes(
+        owners, Owner, none=_("Choose at least one body the item is addressed to.")
+    )
+    if kind not in Item.Kind.values:
+        raise ValidationError(_("Choose the kind of item."), code="kind")
+    if cause_of_concern is not None and (
+        cause_of_concern.pk == item.pk
+        or cause_of_concern.report_id != item.report_id
+        or cause_of_concern.kind != Item.Kind.CAUSE_OF_CONCERN
+        or kind == Item.Kind.CAUSE_OF_CONCERN
+    ):
+        raise ValidationError(
+            _("Link a cause of concern in the same report, or none."),
+            code="cause_of_concern",
+        )
+    if (
+        item.kind == Item.Kind.CAUSE_OF_CONCERN
+        and kind != Item.Kind.CAUSE_OF_CONCERN
+        and item.recommendations.exists()
+    ):
+        raise ValidationError(
+            _(
+                "Recommendations answer this cause of concern: link them elsewhere "
+                "before changing its kind."
+            ),
+            code="cause_has_recommendations",
+        )
+    taken = Item.objects.filter(report_id=item.report_id, reference=reference)
+    if taken.exclude(pk=item.pk).exists():
+        raise ValidationError(
+            _("Another item in this report has the reference %(reference)s.")
+            % {"reference": reference},
+            code="duplicate_reference",
+        )
+    before = (
+        item.reference,
+        item.kind,
+        item.text,
+        item.text_is_summary,
+        item.owners,
+        item.cause_of_concern_id,
+        item.hmicfrs_id,
+    )
+    item.reference = reference
+    item.kind = kind
+    item.text = text
+    item.text_is_summary = text_is_summary
+    item.owners = encoded_owners
+    item.cause_of_concern = cause_of_concern
+    item.hmicfrs_id = hmicfrs_id.strip()
+    after = (
+        item.reference,
+        item.kind,
+        item.text,
+        item.text_is_summary,
+        item.owners,
+        item.cause_of_concern_id,
+        item.hmicfrs_id,
+    )
+    if after == before:
+        raise ValidationError(_("Nothing was changed."), code="no_change")
+    save_item(item, actor=actor, reason=reason)
+    return item
+
+
+@transaction.atomic
+def report_correct_details(
+    *,
+    report_id: int,
+    actor: User,
+    expected_change: int | None,
+    title: str,
+    kind: str,
+    inspectorates: list[str],
+    published_on: dt.date,
+    url: str,
+    summary: str,
+    scope: str,
+    hmicfrs_reference: str,
+    reason: str,
+) -> Report:
+    """An administrator corrects a loaded report's details, with a reason."""
+    access.require_report(actor, Need.ADMINISTER)
+    reason = _correction_reason(reason)
+    report = lock_report(report_id=report_id, expected_change=expected_change)
+    title = _required(title, missing=_("Enter the title."))
+    encoded_inspectorates = _known_codes(
+        inspectorates, Inspectorate, none=_("Choose at least one inspectorate.")
+    )
+    if kind not in Report.Kind.values or scope not in Report.Scope.values:
+        raise ValidationError(_("Choose the kind and scope."), code="kind")
+    same = Report.objects.filter(title=title, published_on=published_on)
+    if same.exclude(pk=report.pk).exists():
+        raise ValidationError(
+            _("Another report has this title and publication date."),
+            code="duplicate_report",
+        )
+    # The section 55 record's own rule (no step before publication) holds from
+    # this side too: its dates are corrected on its page first.
+    s55_dates = (
+        report.chief_comments_requested_by,
+        report.chief_comments_received_on,
+        report.response_published_on,
+    )
+    if any(day is not None and day < published_on for day in s55_dates):
+        raise ValidationError(
+            _(
+                "The section 55 record has dates before this publication date. "
+                "Correct them on the section 55 page first."
+            ),
+            code="before_publication",
+        )
+    before = (
+        report.title,
+        report.kind,
+        report.inspectorates,
+        report.published_on,
+        report.url,
+        report.summary,
+        report.scope,
+        report.hmicfrs_reference,
+    )
+    report.title = title
+    report.kind = kind
+    report.inspectorates = encoded_inspectorates
+    report.published_on = published_on
+    report.url = url.strip()
+    report.summary = summary.strip()
+    report.scope = scope
+    report.hmicfrs_reference = hmicfrs_reference.strip()
+    after = (
+        report.title,
+        report.kind,
+        report.inspectorates,
+        report.published_on,
+        report.url,
+        report.summary,
+        report.scope,
+        report.hmicfrs_reference,
+    )
+    if after == before:
+        raise ValidationError(_("Nothing was changed."), code="no_change")
+    save_with_history(report, actor=actor, reason=reason)
+    return report
 
 
 @transaction.atomic

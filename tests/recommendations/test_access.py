@@ -60,6 +60,7 @@ def test_an_allowed_person_gets_the_object_or_404(panel, item):
     [
         (Need.EDIT, "You do not have permission to change items."),
         (Need.REVIEW, "Only a reviewer can make this decision."),
+        (Need.ADMINISTER, "Only an administrator can correct an item's details."),
     ],
 )
 def test_services_refuse_item_writes_with_the_item_message(request, need, message):
@@ -74,7 +75,7 @@ def test_services_refuse_item_writes_with_the_item_message(request, need, messag
     ("need", "message"),
     [
         (Need.EDIT, "You do not have permission to change reports."),
-        (Need.ADMINISTER, "Only an administrator can load reports."),
+        (Need.ADMINISTER, "Only an administrator can load or correct reports."),
     ],
 )
 def test_services_refuse_report_writes_with_the_report_message(request, need, message):

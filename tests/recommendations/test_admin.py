@@ -5,6 +5,7 @@ from recommendations.models import Item
 
 def _form_data(item: Item, **changes):
     data = {
+        "version": item.version,
         "report": item.report_id,
         "reference": item.reference,
         "kind": item.kind,

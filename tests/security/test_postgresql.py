@@ -219,3 +219,58 @@ def test_a_slow_write_is_never_hidden_behind_a_quicker_one(request):
     html = client.get("/items/").content.decode()
     assert "first, AFTER" in html
     assert "second, AFTER" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_wrong_passwords_are_checked_no_more_than_the_limit(
+    request, settings, monkeypatch
+):
+    """12 guesses for one account at the same moment, from 12 addresses: each is
+    counted after the ones before it, so only the limit reach the password check."""
+    import time
+
+    from django.contrib.auth.backends import ModelBackend
+    from django.test import Client
+    from django.urls import reverse
+
+    from accounts.models import SignInFailure
+
+    staff = request.getfixturevalue("staff")
+    settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
+    checked: list[str] = []
+    original = ModelBackend.authenticate
+
+    def slow_check(self, request, username=None, password=None, **kwargs):
+        checked.append(username)
+        time.sleep(0.2)  # as long as a real password hash takes, or longer
+        return original(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", slow_check)
+    guesses = 12
+    barrier = threading.Barrier(guesses)
+    pages: list[str] = []
+
+    def guess(n: int) -> None:
+        try:
+            client = Client()
+            barrier.wait(timeout=10)
+            response = client.post(
+                reverse("login"),
+                {"username": staff.username, "password": f"guess-{n}"},
+                REMOTE_ADDR=f"198.51.100.{n + 1}",
+            )
+            assert "_auth_user_id" not in client.session
+            pages.append(response.content.decode())
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(guesses)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(pages) == guesses
+    assert len(checked) == 5
+    assert SignInFailure.objects.filter(username=staff.username).count() == 5
+    throttled = [page for page in pages if "Too many failed attempts" in page]
+    assert len(throttled) == guesses - 5

@@ -3,6 +3,7 @@ import json
 import logging
 
 import pytest
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
@@ -11,11 +12,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import SignInFailure
+from accounts.models import SignInFailure, SignInLock
 from tests.conftest import PASSWORD
 
 LOGIN = reverse("login")
 ITEMS = reverse("recommendations:item_list")
+ADMIN_LOGIN = reverse("admin:login")
+ADMIN_INDEX = reverse("admin:index")
 
 
 def _sign_in(client, username, password, address="192.0.2.10"):
@@ -43,6 +46,103 @@ def test_repeated_failures_lock_the_account_with_a_clear_message(staff, settings
     assert other.get(ITEMS).url.startswith(LOGIN)
 
 
+def _count_password_checks(monkeypatch) -> list[str]:
+    """The usernames whose password is checked, in order."""
+    checked: list[str] = []
+    original = ModelBackend.authenticate
+
+    def counting(self, request, username=None, password=None, **kwargs):
+        checked.append(username)
+        return original(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", counting)
+    return checked
+
+
+def test_the_admin_signs_in_only_through_the_trackers_page_and_throttle(
+    administrator, settings, monkeypatch
+):
+    checked = _count_password_checks(monkeypatch)
+    client = Client()
+    # The admin's own sign-in address checks no password and opens no session.
+    for _ in range(22):
+        response = client.post(
+            ADMIN_LOGIN, {"username": administrator.username, "password": "wrong"}
+        )
+        assert response.status_code == 302
+        assert response.url.startswith(LOGIN)
+    assert checked == []
+    # Guesses at the tracker's page are counted, whichever page sent them there.
+    for _ in range(22):
+        _sign_in(client, administrator.username, "wrong")
+    assert len(checked) == settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT
+    response = client.post(
+        ADMIN_LOGIN, {"username": administrator.username, "password": PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session
+    response = _sign_in(client, administrator.username, PASSWORD)
+    assert "Too many failed attempts to sign in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    admin_page = client.get(ADMIN_INDEX, follow=True)
+    assert admin_page.redirect_chain[-1][0].startswith(LOGIN)
+    loading = client.get(reverse("recommendations:loading_start"))
+    assert loading.url.startswith(LOGIN)
+    assert len(checked) == settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT
+
+
+def test_the_admin_sends_people_to_the_trackers_sign_in_and_back(administrator):
+    client = Client()
+    response = client.get(ADMIN_LOGIN, {"next": "/admin/recommendations/item/"})
+    assert response.status_code == 302
+    assert response.url == f"{LOGIN}?next=/admin/recommendations/item/"
+    response = client.get(f"{ADMIN_LOGIN}?next=https://evil.example/")
+    assert response.url == f"{LOGIN}?next=/admin/"
+    page = client.get(response.url)
+    assert 'name="next" value="/admin/"' in page.content.decode()
+    response = client.post(
+        LOGIN,
+        {"username": administrator.username, "password": PASSWORD, "next": "/admin/"},
+    )
+    assert response.url == ADMIN_INDEX
+    assert client.get(ADMIN_INDEX).status_code == 200
+    # Signed in already: the admin's sign-in address goes straight on.
+    assert client.get(ADMIN_LOGIN).url == ADMIN_INDEX
+
+
+def test_someone_signed_in_without_the_admin_is_refused_not_looped(client_for, staff):
+    client = client_for(staff)
+    response = client.get(ADMIN_INDEX)
+    assert response.status_code == 302
+    assert client.get(response.url).status_code == 403
+
+
+def test_an_attempt_is_counted_before_its_password_is_checked(staff, monkeypatch):
+    counted_during_check = []
+    original = ModelBackend.authenticate
+
+    def check(self, request, username=None, password=None, **kwargs):
+        counted_during_check.append(
+            SignInFailure.objects.filter(username=username).count()
+        )
+        return original(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", check)
+    for _ in range(3):
+        _sign_in(Client(), staff.username, "wrong")
+    assert counted_during_check == [1, 2, 3]
+    assert SignInFailure.objects.filter(username=staff.username).count() == 3
+
+
+def test_a_right_password_is_not_counted_as_a_failure(staff, settings):
+    settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
+    for _ in range(4):
+        _sign_in(Client(), staff.username, "wrong")
+    client = Client()
+    assert _sign_in(client, staff.username, PASSWORD).status_code == 302
+    assert SignInFailure.objects.filter(username=staff.username).count() == 4
+    assert _sign_in(Client(), staff.username, PASSWORD).status_code == 302
+
+
 def test_the_lock_lifts_after_the_window(staff, settings):
     settings.SIGNIN_MAX_FAILURES_PER_ACCOUNT = 2
     for _ in range(2):
@@ -65,11 +165,19 @@ def test_failures_past_the_window_are_pruned_by_the_daily_command(staff, setting
     SignInFailure.objects.filter(pk__in=SignInFailure.objects.values("pk")[:2]).update(
         at=old
     )
+    _sign_in(Client(), "someone-else", "wrong", address="203.0.113.50")
+    SignInLock.objects.filter(key__endswith="203.0.113.50").update(touched_at=old)
+    SignInLock.objects.filter(key="account:someone-else").update(touched_at=old)
     out = io.StringIO()
     call_command("prunesigninfailures", stdout=out)
     assert "Deleted 2 failed sign-ins" in out.getvalue()
-    assert SignInFailure.objects.count() == 1
-    assert SignInFailure.objects.get().at > old
+    assert SignInFailure.objects.count() == 2
+    assert all(failure.at > old for failure in SignInFailure.objects.all())
+    # The locks of names and addresses not tried in the window go too.
+    assert set(SignInLock.objects.values_list("key", flat=True)) == {
+        f"account:{staff.username}",
+        "address:192.0.2.10",
+    }
 
 
 def test_repeated_failures_from_one_address_lock_that_address(staff, panel, settings):

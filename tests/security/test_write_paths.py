@@ -87,6 +87,7 @@ def test_every_write_path_records_who_and_why(
     admin.post(
         reverse("admin:recommendations_item_change", args=[item.pk]),
         {
+            "version": item.version,
             "report": item.report_id,
             "reference": item.reference,
             "kind": item.kind,

@@ -20,6 +20,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .logs import client_address, security_log
 from .models import SignInFailure, SignInLock
@@ -102,11 +103,17 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             "Enter a correct username and password. Both are case-sensitive."
         ),
         "inactive": _("This account has been switched off."),
-        "throttled": _(
-            "Too many failed attempts to sign in. Wait %(minutes)s minutes and "
-            "try again, or ask an administrator to reset your password."
-        ),
     }
+
+    def throttled_message(self) -> str:
+        minutes = settings.SIGNIN_LOCKOUT_MINUTES
+        return ngettext(
+            "Too many failed attempts to sign in. Wait %(minutes)d minute and "
+            "try again, or ask an administrator to reset your password.",
+            "Too many failed attempts to sign in. Wait %(minutes)d minutes and "
+            "try again, or ask an administrator to reset your password.",
+            minutes,
+        ) % {"minutes": minutes}
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
@@ -116,11 +123,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         attempt = begin_attempt(username, address)
         if attempt is None:
             security_log("sign_in_throttled", self.request, username=username)
-            raise ValidationError(
-                self.error_messages["throttled"],
-                code="throttled",
-                params={"minutes": settings.SIGNIN_LOCKOUT_MINUTES},
-            )
+            raise ValidationError(self.throttled_message(), code="throttled")
         try:
             return super().clean()
         finally:

@@ -329,3 +329,12 @@ def test_imports_are_logged(caplog, client_for, administrator):
     )
     imported = [e for e in _events(caplog) if e["event"] == "report_imported"]
     assert imported and imported[0]["added"] == 1
+
+
+def test_the_lockout_message_counts_minutes_in_words(settings):
+    from accounts.throttle import ThrottledAuthenticationForm
+
+    settings.SIGNIN_LOCKOUT_MINUTES = 1
+    assert "Wait 1 minute and" in ThrottledAuthenticationForm().throttled_message()
+    settings.SIGNIN_LOCKOUT_MINUTES = 15
+    assert "Wait 15 minutes and" in ThrottledAuthenticationForm().throttled_message()

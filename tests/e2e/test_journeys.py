@@ -492,3 +492,40 @@ def test_a_stale_edit_shows_what_changed_and_saves_on_a_second_try(
     expect(page.get_by_text("The item has been updated.")).to_be_visible()
     green.refresh_from_db()
     assert green.lead_team == "Public Protection Unit"
+
+
+@JS
+def test_administrator_corrects_an_item_in_the_admin_without_touching_its_workflow(
+    open_page, administrator, journey_items, js
+):
+    late = journey_items["late"]
+    # The admin's own sign-in is the tracker's: signing in there comes back here.
+    page = open_page(js=js)
+    page.goto("/admin/")
+    page.wait_for_url(re.compile(r"/sign-in/"))
+    page.get_by_label("Username").fill(administrator.username)
+    from .conftest import PASSWORD
+
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    page.goto(f"/admin/recommendations/item/{late.pk}/change/")
+    assert_accessible(page, "admin item change form")
+    # The owners stored are the owners ticked.
+    owners = page.get_by_role("checkbox", name="Chief Constable")
+    expect(owners).to_be_checked()
+    # Status and dates are shown, not offered for editing.
+    expect(page.locator("select[name=status]")).to_have_count(0)
+    expect(page.locator("input[name=target_date]")).to_have_count(0)
+    page.locator("textarea[name=text]").fill(
+        "Stop sharing information with Immigration Enforcement (wording corrected)."
+    )
+    page.locator("input[name=change_reason]").fill("Wording checked against the report")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    late.refresh_from_db()
+    assert late.text.endswith("(wording corrected).")
+    assert late.status == Item.Status.IN_PROGRESS
+    record = late.history.first()
+    assert record.history_user == administrator
+    assert record.history_change_reason == "Wording checked against the report"

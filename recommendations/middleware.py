@@ -12,7 +12,9 @@ class NulInQuery(SuspiciousOperation):
 
 
 class RefuseNulMiddleware:
-    """Answer 400 (logged as suspicious) to a NUL byte in the path or query string.
+    """Answer 400 (logged as suspicious) to a NUL byte in the path or query string,
+    and drop any cookie holding one (a session id with a NUL is no session: the
+    visitor is simply not signed in, rather than every page failing for them).
 
     Forms refuse a NUL in what is posted with an error beside the field, keeping
     the rest of the input (Django's CharField), so posts are left to them.
@@ -22,6 +24,9 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        for name, value in list(request.COOKIES.items()):
+            if "\x00" in name or "\x00" in value:
+                del request.COOKIES[name]
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()

@@ -189,8 +189,22 @@ def deadline_from_wording(
 
     "By 31 March 2022", "Not later than 31 March 2015", "by March 2023", "by the end
     of 2023", "within six months" / "within 12 months" / "within a year" (counted
-    from publication), "immediately" (the publication date).
+    from publication), "immediately" (the publication date). Wording whose date
+    does not exist or falls outside the accepted range (recommendations.dates)
+    gives no date: the row then says it has none, for a person to set.
     """
+    try:
+        day, words = _deadline_from_wording(text, published)
+    except (ValueError, OverflowError):  # "by March 0000", "within 99999999 months"
+        return None, ""
+    if day is not None and not dates.in_range(day):
+        return None, ""
+    return day, words
+
+
+def _deadline_from_wording(
+    text: str, published: dt.date | None
+) -> tuple[dt.date | None, str]:
     lowered = text.lower()
     if m := re.search(
         r"\b(?:by|not later than|no later than|before)\s+(?:the\s+)?"

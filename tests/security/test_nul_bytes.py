@@ -43,3 +43,15 @@ def test_a_nul_byte_in_a_form_gets_a_400_and_saves_nothing(admin_client_quiet, i
     )
     assert response.status_code == 400
     assert not item.updates.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/sign-in/", "/items/", "/healthz"])
+def test_a_nul_byte_in_a_cookie_is_no_session_not_a_server_error(path):
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "abcdefgh12345678\x00zz"
+    client.cookies["csrftoken"] = "a\x00b"
+    response = client.get(path)
+    assert response.status_code in (200, 302)
+    if path == "/items/":
+        assert "/sign-in/" in response["Location"]

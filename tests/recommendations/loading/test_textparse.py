@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from recommendations.loading import vocabulary
 from recommendations.loading.files import FileRefused
@@ -152,3 +153,37 @@ def test_hyphenation_from_pdfs_is_joined():
 def test_text_with_no_recognisable_items_is_refused():
     with pytest.raises(FileRefused, match="No recommendations"):
         _rows("This report found that the force is good at most things.")
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "by March 0000",
+        "by the end of 0000",
+        "within 99999999 months",
+        "within 900000 years",
+        "by 31 March 2150",
+    ],
+)
+def test_wording_with_an_impossible_deadline_gives_no_date_not_an_error(wording):
+    from recommendations.loading.vocabulary import deadline_from_wording
+
+    assert deadline_from_wording(
+        f"Chief constables should do X {wording}.", dt.date(2022, 1, 1)
+    ) == (None, "")
+
+
+@pytest.mark.django_db
+def test_pasting_an_impossible_deadline_answers_the_preview(client_for, administrator):
+    response = client_for(administrator).post(
+        reverse("recommendations:loading_paste"),
+        {
+            "title": "T",
+            "kind": "national_thematic",
+            "published_on": "2022-01-01",
+            "inspectorates": ["hmicfrs"],
+            "scope": "national",
+            "text": "Recommendation 1\nChief constables should do X by March 0000.",
+        },
+    )
+    assert response.status_code == 302

@@ -174,6 +174,9 @@ class ReviewFilterForm(GovukFormMixin, forms.Form):
 
 
 class S55Form(GovukFormMixin, forms.Form):
+    # The report's latest change when the form was opened: a stale form is refused
+    # (recommendations.versions.lock_report), never saved over a newer record.
+    change = forms.IntegerField(widget=forms.HiddenInput)
     s55_required = forms.BooleanField(
         label=_("This report needs a section 55 response from the PCC"),
         required=False,

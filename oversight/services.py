@@ -23,7 +23,13 @@ from recommendations.models import Item, ProgressUpdate, Report
 from recommendations.people import display_name
 from recommendations.selectors import latest_proposal
 from recommendations.timeline import record_decision
-from recommendations.versions import ConflictError, changed_by, lock_item, save_item
+from recommendations.versions import (
+    ConflictError,
+    changed_by,
+    lock_item,
+    lock_report,
+    save_item,
+)
 
 from . import selectors
 from .access import require_date_change
@@ -538,6 +544,7 @@ def report_record_s55(
     *,
     report_id: int,
     actor: User,
+    expected_change: int,
     s55_required: bool,
     chief_comments_requested_by: dt.date | None,
     chief_comments_received_on: dt.date | None,
@@ -547,7 +554,7 @@ def report_record_s55(
 ) -> Report:
     """Record the s.55 steps; a publication date needs the final letter to exist."""
     access.require_report(actor, Need.EDIT)
-    report = Report.objects.select_for_update().get(pk=report_id)
+    report = lock_report(report_id=report_id, expected_change=expected_change)
     for label, value in (
         (_("The date the comments were requested by"), chief_comments_requested_by),
         (_("The date the comments arrived"), chief_comments_received_on),

@@ -19,7 +19,7 @@ from recommendations.figures import CachedCountPaginator
 from recommendations.models import Report
 from recommendations.requests import SignedInRequest
 from recommendations.selectors import latest_proposal
-from recommendations.versions import ConflictError
+from recommendations.versions import ConflictError, report_change_id
 from recommendations.views import as_at_day
 
 from . import documents, selectors, services
@@ -393,6 +393,7 @@ def s55_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = S55Form(
         request.POST or None,
         initial={
+            "change": report_change_id(report),
             "s55_required": report.s55_required,
             "chief_comments_requested_by": report.chief_comments_requested_by,
             "chief_comments_received_on": report.chief_comments_received_on,
@@ -401,10 +402,21 @@ def s55_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         try:
             services.report_record_s55(
-                report_id=report.pk, actor=request.user, **form.cleaned_data
+                report_id=report.pk,
+                actor=request.user,
+                expected_change=data.pop("change"),
+                **data,
             )
+        except ConflictError as error:
+            # Shown again with the person's input and the report's latest change,
+            # so saving again after reading the record is deliberate.
+            data = request.POST.copy()
+            data["change"] = str(report_change_id(report))
+            form.data = data
+            form.add_error(None, error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

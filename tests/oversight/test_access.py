@@ -71,6 +71,7 @@ def test_section_55_writes_refuse_a_panel_member(panel, item):
         lambda: services.report_record_s55(
             report_id=item.report_id,
             actor=panel,
+            expected_change=0,
             s55_required=True,
             chief_comments_requested_by=None,
             chief_comments_received_on=None,

@@ -8,6 +8,7 @@ from docx import Document
 from oversight import selectors
 from recommendations.history import save_with_history
 from recommendations.models import Item, Report
+from recommendations.versions import report_change_id
 
 
 @pytest.mark.parametrize(
@@ -157,9 +158,11 @@ def test_response_is_saved_with_history_and_stale_forms_refused(
 def test_dates_are_recorded_with_a_reason_and_checked(client_for, staff, force_report):
     url = reverse("oversight:s55_edit", args=[force_report.pk])
     client = client_for(staff)
+    opened = report_change_id(force_report)
     bad = client.post(
         url,
         {
+            "change": opened,
             "s55_required": "on",
             "chief_comments_requested_by": "2021-01-01",
             "reason": "Dates from the OPCC log",
@@ -170,6 +173,7 @@ def test_dates_are_recorded_with_a_reason_and_checked(client_for, staff, force_r
     good = client.post(
         url,
         {
+            "change": opened,
             "s55_required": "on",
             "chief_comments_requested_by": "2021-12-17",
             "chief_comments_received_on": "2021-12-15",
@@ -182,6 +186,41 @@ def test_dates_are_recorded_with_a_reason_and_checked(client_for, staff, force_r
     assert (
         force_report.history.first().history_change_reason == "Dates from the OPCC log"
     )
+
+
+def test_a_stale_dates_form_is_refused_not_saved_over_newer_dates(
+    client_for, staff, other_staff, force_report
+):
+    url = reverse("oversight:s55_edit", args=[force_report.pk])
+    opened = report_change_id(force_report)  # both open the form now
+    saved = client_for(other_staff).post(
+        url,
+        {
+            "change": opened,
+            "s55_required": "on",
+            "chief_comments_requested_by": "2021-12-17",
+            "chief_comments_received_on": "2021-12-15",
+            "reason": "Dates from the OPCC log",
+        },
+    )
+    assert saved.status_code == 302
+    stale = client_for(staff).post(
+        url,
+        {
+            "change": opened,
+            "s55_required": "on",
+            "response_url": "https://opcc.example.org/r",
+            "reason": "Link only",
+        },
+    )
+    assert stale.status_code == 400
+    html = stale.content.decode()
+    assert "This report was changed by Tom Evans" in html
+    assert 'value="https://opcc.example.org/r"' in html  # the input is kept
+    force_report.refresh_from_db()
+    assert force_report.chief_comments_received_on == dt.date(2021, 12, 15)
+    assert force_report.response_url == ""
+    assert f'name="change" value="{report_change_id(force_report)}"' in html
 
 
 @pytest.mark.parametrize("url_name", ["oversight:s55_edit", "oversight:s55_response"])

@@ -14,6 +14,7 @@ from oversight import services
 from oversight.models import S55Letter
 from recommendations.history import save_with_history
 from recommendations.models import Item, Report
+from recommendations.versions import report_change_id
 
 PCC = "The Commissioner welcomes the report and will hold the force to account."
 CHIEF = "The force accepts every recommendation and has a plan for each."
@@ -372,6 +373,7 @@ def _record_published(client, report, when):
     return client.post(
         reverse("oversight:s55_edit", args=[report.pk]),
         {
+            "change": report_change_id(report),
             "s55_required": "on",
             "response_published_on": when.isoformat(),
             "response_url": "https://opcc.example.org/responses/cp",
@@ -438,7 +440,12 @@ def test_a_published_response_no_longer_changes(client_for, staff, approved, tod
 def _record_dates(client, report, **fields):
     return client.post(
         reverse("oversight:s55_edit", args=[report.pk]),
-        {"s55_required": "on", "reason": "Dates from the OPCC log", **fields},
+        {
+            "change": report_change_id(report),
+            "s55_required": "on",
+            "reason": "Dates from the OPCC log",
+            **fields,
+        },
     )
 
 

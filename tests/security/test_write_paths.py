@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from recommendations.models import Item
+from recommendations.versions import report_change_id
 
 CSV = (
     b"title,Loaded report\nkind,PEEL\npublished on,01/01/2024\n\n"
@@ -80,7 +81,11 @@ def test_every_write_path_records_who_and_why(
     )
     staff_client.post(
         reverse("oversight:s55_edit", args=[item.report_id]),
-        {"s55_required": "on", "reason": "Dates"},
+        {
+            "change": report_change_id(item.report),
+            "s55_required": "on",
+            "reason": "Dates",
+        },
     )
     # Admin.
     item.refresh_from_db()

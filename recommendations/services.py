@@ -15,13 +15,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import access, choicesets, timeline, workflow
 from .access import Need
 from .evidence import check_evidence
 from .history import save_with_history
-from .loading.preview import Draft, check
+from .loading.preview import Draft, check, find_existing
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 
 # Raised by these services; callers catch it by this name.
@@ -227,11 +228,35 @@ def report_correct_details(
     )
     if kind not in Report.Kind.values or scope not in Report.Scope.values:
         raise ValidationError(_("Choose the kind and scope."), code="kind")
-    same = Report.objects.filter(title=title, published_on=published_on)
-    if same.exclude(pk=report.pk).exists():
+    if published_on > timezone.localdate():
+        raise ValidationError(
+            _("The publication date cannot be in the future."), code="future"
+        )
+    # The same test loading uses to recognise a report loaded again.
+    if find_existing({"title": title, "published_on": published_on}) not in (
+        None,
+        report,
+    ):
         raise ValidationError(
             _("Another report has this title and publication date."),
             code="duplicate_report",
+        )
+    # A first target date is the item's permanent original, never before the
+    # report was published: a later publication date would break that.
+    earliest = (
+        report.items.exclude(original_target_date=None)
+        .order_by("original_target_date")
+        .values_list("original_target_date", flat=True)
+        .first()
+    )
+    if earliest is not None and earliest < published_on:
+        raise ValidationError(
+            _(
+                "An item's first target date (%(date)s) is before this publication "
+                "date, and first target dates cannot be before publication."
+            )
+            % {"date": date_format(earliest, "j F Y")},
+            code="after_first_target",
         )
     # The section 55 record's own rule (no step before publication) holds from
     # this side too: its dates are corrected on its page first.

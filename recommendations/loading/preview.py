@@ -261,8 +261,9 @@ def _check_report(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
 
 def title_key(title: str) -> str:
     """A title as matching sees it: case, accents, punctuation and hyphens aside,
-    so "Stop-and-search: a review" and "Stop and Search - A Review" match."""
-    plain = unicodedata.normalize("NFKD", title).casefold()
+    and "&" as "and", so "Stop-and-search: a review" and "Stop and Search - A
+    Review" match."""
+    plain = unicodedata.normalize("NFKD", title).casefold().replace("&", " and ")
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     return " ".join(re.findall(r"[^\W_]+", plain))
 
@@ -371,8 +372,22 @@ def _compare(row: CheckedRow, item: Item, parents: dict[int, str]) -> None:
 def check(draft: Draft) -> Preview:
     """Check the draft against the rules and against what is already loaded."""
     report, report_errors = _check_report(draft.report)
-    rows = [_check_row(row, report.get("published_on")) for row in draft.rows]
     existing = find_existing(report) if not report_errors else None
+    published = report.get("published_on")
+    if existing is not None and published != existing.published_on:
+        # Matched by HMICFRS reference: the tracker's date is the one its items'
+        # first target dates are checked against, and the difference is shown.
+        report_errors["published_on"] = _(
+            "The file gives the publication date as %(file)s; the tracker has "
+            "%(tracker)s for this report (HMICFRS reference %(ref)s). Correct "
+            "whichever is wrong, then load again."
+        ) % {
+            "file": date_format(published, "j F Y") if published else "",
+            "tracker": date_format(existing.published_on, "j F Y"),
+            "ref": existing.hmicfrs_reference,
+        }
+        published = existing.published_on
+    rows = [_check_row(row, published) for row in draft.rows]
     existing_items: dict[str, Item] = {}
     parents: dict[int, str] = {}
     if existing is not None:
@@ -382,6 +397,10 @@ def check(draft: Draft) -> Preview:
             for i in existing_items.values()
             if i.kind == Item.Kind.CAUSE_OF_CONCERN
         }
+    # Causes of concern that loaded recommendations point at.
+    answered = {
+        i.cause_of_concern_id for i in existing_items.values() if i.cause_of_concern_id
+    }
     seen: dict[str, int] = {}
     causes = {
         row.reference
@@ -404,8 +423,21 @@ def check(draft: Draft) -> Preview:
                 row.errors.append(
                     _("Unknown cause of concern \u201c%s\u201d.") % row.cause_of_concern
                 )
-        if row.reference in existing_items and not row.errors:
-            _compare(row, existing_items[row.reference], parents)
+        loaded = existing_items.get(row.reference)
+        if (
+            loaded is not None
+            and loaded.kind == Item.Kind.CAUSE_OF_CONCERN
+            and row.kind != Item.Kind.CAUSE_OF_CONCERN
+            and loaded.pk in answered
+        ):
+            row.errors.append(
+                _(
+                    "Recommendations answer this cause of concern, so it cannot "
+                    "become another kind of item."
+                )
+            )
+        if loaded is not None and not row.errors:
+            _compare(row, loaded, parents)
     linked = {row.cause_of_concern for row in rows if row.cause_of_concern}
     for row in rows:
         unlinked = row.reference not in linked and row.state == "new"

@@ -387,6 +387,43 @@ def test_the_report_form_leaves_the_section_55_record_to_its_page(admin_client, 
     assert report.response_published_on is None
 
 
+def test_the_publication_date_cannot_pass_a_first_target_date_or_today(
+    admin_client, report, make_item
+):
+    make_item(
+        original_target_date=dt.date(2021, 3, 31), target_date=dt.date(2021, 3, 31)
+    )
+    for published, message in (
+        ("2022-06-01", "first target dates cannot be before publication"),
+        (
+            (dt.date.today() + dt.timedelta(days=200)).isoformat(),
+            "cannot be in the future",
+        ),
+    ):
+        shown = _as_shown(admin_client.get(_change_url(report)))
+        shown.update(published_on=published, change_reason="Date")
+        response = admin_client.post(_change_url(report), shown)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        report.refresh_from_db()
+        assert report.published_on == dt.date(2020, 12, 17)
+
+
+def test_a_title_matching_another_report_loosely_is_a_duplicate(
+    admin_client, report, administrator
+):
+    other = Report(
+        title="Another report", kind=Report.Kind.PEEL, published_on=report.published_on
+    )
+    save_with_history(other, actor=administrator, reason="Test set-up")
+    shown = _as_shown(admin_client.get(_change_url(other)))
+    shown.update(title=report.title.upper() + " ", change_reason="Title")
+    response = admin_client.post(_change_url(other), shown)
+    assert "Another report has this title and publication date" in (
+        response.content.decode()
+    )
+
+
 # A stale change form is refused, as in the tracker.
 
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from recommendations import services
 from recommendations.loading.files import read_upload
@@ -265,3 +266,112 @@ def test_a_first_target_date_from_a_reimport_is_set_and_then_unchanged(
     assert next(r for r in _preview(dated).rows if r.reference == "CoC 1").state == (
         "unchanged"
     )
+
+
+def _report_rows(published, ref, items):
+    return [
+        ["title", "Custody"],
+        ["kind", "force"],
+        ["published on", published],
+        ["hmicfrs reference", ref],
+        ["scope", "this force"],
+        ["reference", "kind", "owners", "text", "target date", "cause of concern"],
+        *items,
+    ]
+
+
+@pytest.mark.django_db
+def test_a_reimport_checks_target_dates_against_the_loaded_publication_date(
+    administrator,
+):
+    first = draft_from_rows(
+        "a.csv",
+        _report_rows(
+            "2023-06-01",
+            "HMI-1",
+            [
+                [
+                    "1",
+                    "recommendation",
+                    "Chief Constable",
+                    "Do the custody thing",
+                    "",
+                    "",
+                ]
+            ],
+        ),
+    )
+    report = services.report_import(draft=first, actor=administrator).report
+    # The same report (by HMICFRS reference), its publication date mistyped.
+    again = check(
+        draft_from_rows(
+            "b.csv",
+            _report_rows(
+                "2022-01-01",
+                "HMI-1",
+                [
+                    [
+                        "1",
+                        "recommendation",
+                        "Chief Constable",
+                        "Do the custody thing",
+                        "2022-06-30",
+                        "",
+                    ],
+                    [
+                        "2",
+                        "recommendation",
+                        "Chief Constable",
+                        "A second new one here",
+                        "2022-07-31",
+                        "",
+                    ],
+                ],
+            ),
+        )
+    )
+    assert again.existing == report
+    assert "the tracker has 1 June 2023" in again.report_errors["published_on"]
+    new = next(row for row in again.rows if row.reference == "2")
+    assert any("before the report was published" in e for e in new.errors)
+    with pytest.raises(ValidationError):
+        services.report_import(
+            draft=again.draft, actor=administrator, update_changed=True
+        )
+    assert not Item.objects.filter(report=report).exclude(original_target_date=None)
+
+
+@pytest.mark.django_db
+def test_a_reimport_cannot_turn_an_answered_cause_of_concern_into_another_kind(
+    administrator,
+):
+    rows = [
+        [
+            "CoC 1",
+            "cause of concern",
+            "Chief Constable",
+            "Vetting is poor in places",
+            "",
+            "",
+        ],
+        [
+            "1",
+            "recommendation",
+            "Chief Constable",
+            "Fix vetting within the force",
+            "",
+            "CoC 1",
+        ],
+    ]
+    services.report_import(
+        draft=draft_from_rows("a.csv", _report_rows("2023-06-01", "", rows)),
+        actor=administrator,
+    )
+    changed = [row[:] for row in rows]
+    changed[0][1] = "recommendation"
+    again = check(draft_from_rows("b.csv", _report_rows("2023-06-01", "", changed)))
+    cause = next(row for row in again.rows if row.reference == "CoC 1")
+    assert any(
+        "Recommendations answer this cause of concern" in e for e in cause.errors
+    )
+    assert Item.objects.get(reference="CoC 1").kind == Item.Kind.CAUSE_OF_CONCERN

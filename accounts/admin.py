@@ -1,13 +1,17 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group, User
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from recommendations import roles
 from recommendations.admin import ReasonForm, ReasonRequiredAdmin
+from recommendations.forms import CleanInputMixin
 
 from .logs import security_log
 from .models import ExternalIdentity
@@ -44,9 +48,31 @@ admin.site.unregister(User)
 admin.site.unregister(Group)
 
 
+class RoleForm(CleanInputMixin, forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = ["name", "permissions"]
+
+
+class UserForm(CleanInputMixin, UserChangeForm):
+    """The user change form, its text cleaned as every form's is."""
+
+
+class NewUserForm(CleanInputMixin, AdminUserCreationForm):
+    """The user creation form, its text cleaned as every form's is."""
+
+
 @admin.register(Group)
 class RoleAdmin(GroupAdmin):
     """The four roles (recommendations.roles): every page checks them by name."""
+
+    form = RoleForm
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # Renamed, a role would be missing from every access check, as if deleted.
+        if obj is not None and obj.name in roles.ALL_ROLES:
+            return ["name"]
+        return []
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # A role deleted here would be missing from every access check.
@@ -57,6 +83,8 @@ class RoleAdmin(GroupAdmin):
 class TrackerUserAdmin(UserAdmin):
     """People: switched off, never deleted (history names them)."""
 
+    form = UserForm
+    add_form = NewUserForm
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
     readonly_fields = ["last_login", "date_joined"]
     actions = ["switch_off"]

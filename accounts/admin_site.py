@@ -5,14 +5,19 @@ One sign-in path for the tracker and its admin: the same form, the same throttle
 own sign-in page checks no password; it sends people to the tracker's.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+)
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -21,6 +26,23 @@ from django.views.decorators.cache import never_cache
 class TrackerAdminSite(admin.AdminSite):
     site_header = "Track inspection recommendations: administration"
     site_title = "Inspection tracker admin"
+
+    def password_change(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> TemplateResponse:
+        """Django's page, its old-password check counted by the sign-in throttle."""
+        from django.contrib.auth.views import PasswordChangeView
+
+        from .throttle import ThrottledPasswordChangeForm
+
+        defaults = {
+            "form_class": ThrottledPasswordChangeForm,
+            "success_url": reverse("admin:password_change_done", current_app=self.name),
+            "extra_context": {**self.each_context(request), **(extra_context or {})},
+        }
+        request.current_app = self.name
+        # As Django's own: the view answers with a TemplateResponse (or a redirect).
+        return cast(TemplateResponse, PasswordChangeView.as_view(**defaults)(request))
 
     @method_decorator(never_cache)
     @login_not_required

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -129,3 +129,25 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         finally:
             if self.user_cache is not None:  # a backend accepted the password
                 forget_attempt(attempt)
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Changing one's password checks the old one: counted by the same throttle
+    as signing in, so it is no second way to guess a password."""
+
+    def clean_old_password(self) -> str:
+        old = self.cleaned_data.get("old_password", "")
+        username = self.user.get_username()
+        attempt = begin_attempt(username, None)
+        if attempt is None:
+            security_log("sign_in_throttled", None, username=username)
+            raise ValidationError(
+                ThrottledAuthenticationForm().throttled_message(), code="throttled"
+            )
+        if not self.user.check_password(old):
+            security_log("sign_in_failed", None, username=username)
+            raise ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        forget_attempt(attempt)
+        return old

@@ -329,6 +329,19 @@ def target_date_request(
 def _locked_pending_request(*, change_id: int, actor: User) -> TargetDateChange:
     """Lock a date request still awaiting a decision that `actor` did not make."""
     change = TargetDateChange.objects.select_for_update().get(pk=change_id)
+    if change.status == TargetDateChange.Status.WITHDRAWN:
+        raise ValidationError(
+            _("%(who)s withdrew this request on %(when)s: there is nothing to decide.")
+            % {
+                "who": display_name(change.requested_by),
+                "when": date_format(
+                    timezone.localtime(change.decided_at), "j F Y \\a\\t H:i"
+                )
+                if change.decided_at
+                else "",
+            },
+            code="withdrawn",
+        )
     if change.status != TargetDateChange.Status.PENDING:
         raise ValidationError(
             _("This request was already %(status)s by %(who)s on %(when)s.")

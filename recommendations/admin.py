@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -20,7 +21,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import choicesets, services
+from . import choicesets, dates, services
 from .forms import CleanInputMixin
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 from .selectors import lead_choices
@@ -110,6 +111,25 @@ class RecordedAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Nothing is deleted: a record made in error is corrected, keeping its trail.
         return False
+
+    def get_changelist_instance(self, request: HttpRequest) -> Any:
+        # The date drill-down takes year, month and day from the query string and
+        # builds dates from them: one out of range (?published_on__year=9999) would
+        # overflow. Refused as any bad filter is (the list answers "?e=1").
+        if self.date_hierarchy:
+            field = str(self.date_hierarchy)
+            parts = {
+                part: request.GET.get(f"{field}__{part}")
+                for part in ("year", "month", "day")
+            }
+            year = parts["year"]
+            if any(value is not None for value in parts.values()) and not (
+                year is not None
+                and year.isdigit()
+                and dates.EARLIEST.year <= int(year) <= dates.LATEST.year
+            ):
+                raise IncorrectLookupParameters(dates.out_of_range_message())
+        return super().get_changelist_instance(request)
 
 
 class ReadOnlyAdmin(RecordedAdmin):

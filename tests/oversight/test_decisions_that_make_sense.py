@@ -198,3 +198,16 @@ def test_only_the_requester_may_withdraw_and_only_before_a_decision(
         TargetDateChange.objects.get(pk=pending_request.pk).status
         == TargetDateChange.Status.APPROVED
     )
+
+
+def test_deciding_a_withdrawn_request_says_it_was_withdrawn(
+    staff, reviewer, pending_request
+):
+    services.target_date_withdraw(change_id=pending_request.pk, actor=staff)
+    with pytest.raises(ValidationError) as refused:
+        services.target_date_approve(
+            change_id=pending_request.pk, actor=reviewer, note=""
+        )
+    [message] = refused.value.messages
+    assert message.startswith("Priya Shah withdrew this request on ")
+    assert message.endswith(": there is nothing to decide.")

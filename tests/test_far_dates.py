@@ -134,3 +134,40 @@ def test_commands_refuse_dates_out_of_range():
         call_command("sendreminders", "--date", "9999-12-31")
     with pytest.raises(CommandError):
         call_command("indexpastdays", "--day", "0001-01-01")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["1899-12-31", "0202-03-31", "2021-02-30", "soon"])
+def test_an_as_at_date_that_cannot_be_shown_is_said_so(client_for, panel, item, value):
+    client = client_for(panel)
+    for url in (
+        reverse("recommendations:item_list"),
+        reverse("recommendations:item_detail", args=[item.pk]),
+        reverse("home"),
+    ):
+        page = client.get(url, {"as_at": value})
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "is not a date the tracker can show" in html, url
+        assert "as it is today" in html
+    export = client.get(
+        reverse("recommendations:item_export", args=["csv"]), {"as_at": value}
+    )
+    assert export.status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_export_with_a_filter_it_cannot_apply_is_refused_not_everything(
+    client_for, panel, item
+):
+    client = client_for(panel)
+    export = client.get(
+        reverse("recommendations:item_export", args=["csv"]),
+        {"target_from": "9999-12-31"},
+    )
+    assert export.status_code == 400
+    assert "Target date from" in export.content.decode()
+    page = client.get(
+        reverse("recommendations:item_list"), {"target_from": "9999-12-31"}
+    )
+    assert dates.out_of_range_message() in page.content.decode()

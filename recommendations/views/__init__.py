@@ -8,7 +8,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+)
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -29,16 +35,42 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-def as_at_day(request: SignedInRequest) -> dt.date | None:
-    """The past day a page should show (?as_at=YYYY-MM-DD), or None for today."""
+class BadAsAt(ValueError):
+    """?as_at= holds something that is not a past day the tracker can show."""
+
+
+def parse_as_at(request: SignedInRequest) -> dt.date | None:
+    """The past day asked for (?as_at=YYYY-MM-DD); None for today; BadAsAt when
+    the value is not a real past date within the accepted range."""
     value = request.GET.get("as_at", "")
+    if not value:
+        return None
     try:
-        day = dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-    if day is None or day >= timezone.localdate() or not dates.in_range(day):
-        return None
+        day = dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise BadAsAt(value) from error
+    if day >= timezone.localdate():
+        return None  # today or later: the tracker as it is now
+    if not dates.in_range(day):
+        raise BadAsAt(value)
     return day
+
+
+def as_at_day(request: SignedInRequest) -> dt.date | None:
+    """The past day a page should show, or None for today; a value that is not a
+    real past date is said so on the page, which then shows today."""
+    try:
+        return parse_as_at(request)
+    except BadAsAt as bad:
+        messages.error(
+            request,
+            _(
+                "\u201c%(value)s\u201d is not a date the tracker can show: %(range)s "
+                "This is the tracker as it is today."
+            )
+            % {"value": str(bad)[:30], "range": dates.out_of_range_message()},
+        )
+        return None
 
 
 @require_GET
@@ -145,7 +177,25 @@ def item_export(request: SignedInRequest, extension: str) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
     if extension not in {"csv", "xlsx"}:
         raise Http404
+    # A download is not a page that can say what it ignored: a bad "as at" date or
+    # filter refuses it, rather than giving today's or every item.
+    try:
+        parse_as_at(request)
+    except BadAsAt:
+        return HttpResponseBadRequest(
+            dates.out_of_range_message(), content_type="text/plain; charset=utf-8"
+        )
     item_filter, today, day, sort = _filtered_items(request, full_rows=True)
+    if item_filter.is_bound and not item_filter.form.is_valid():
+        problems = [
+            f"{item_filter.form[name].label}: {' '.join(str(e) for e in errors)}"
+            for name, errors in item_filter.form.errors.items()
+            if name in item_filter.form.fields
+        ]
+        return HttpResponseBadRequest(
+            "\n".join(problems) or _("Check the filters."),
+            content_type="text/plain; charset=utf-8",
+        )
     queryset = exports.with_last_update(
         item_filter.qs.order_by(*_ordering(sort, day)),
         until=selectors.day_cutoff(day) if day else None,

@@ -1,5 +1,6 @@
 """Security events as structured (JSON) log lines: who, what, from where."""
 
+import ipaddress
 import json
 import logging
 from typing import Any
@@ -13,15 +14,21 @@ logger = logging.getLogger("tracker.security")
 
 
 def client_address(request: HttpRequest | None) -> str | None:
+    """The client's IP address, or None when there is no valid one (the throttle
+    stores it in an address column: anything else would fail the sign-in)."""
     if request is None:
         return None
+    address = request.META.get("REMOTE_ADDR") or ""
     if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             # The proxy appends the address it saw; the last entry is the one it
             # vouches for.
-            return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+            address = forwarded.split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def security_log(event: str, request: HttpRequest | None = None, **fields: Any) -> None:

@@ -338,3 +338,23 @@ def test_the_lockout_message_counts_minutes_in_words(settings):
     assert "Wait 1 minute and" in ThrottledAuthenticationForm().throttled_message()
     settings.SIGNIN_LOCKOUT_MINUTES = 15
     assert "Wait 15 minutes and" in ThrottledAuthenticationForm().throttled_message()
+
+
+@pytest.mark.parametrize("forwarded", ["not-an-address", "192.0.2.1, evil", "  "])
+def test_a_forwarded_address_that_is_no_address_does_not_break_signing_in(
+    staff, settings, forwarded
+):
+    from accounts.logs import client_address
+
+    settings.TRUST_X_FORWARDED_FOR = True
+    client = Client(HTTP_X_FORWARDED_FOR=forwarded)
+    response = client.post(
+        reverse("login"), {"username": staff.username, "password": "wrong"}
+    )
+    assert response.status_code == 200
+    failure = SignInFailure.objects.get()
+    assert failure.ip_address is None
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert client_address(request) == "198.51.100.7"

@@ -88,6 +88,8 @@ class DateChangeStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn by the requester")
+    # Closed (signed off, or no further action) before a reviewer decided.
+    LAPSED = "lapsed", _("Lapsed: the item closed first")
 
 
 class TargetDateChange(RecordedModel):

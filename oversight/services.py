@@ -329,6 +329,14 @@ def target_date_request(
 def _locked_pending_request(*, change_id: int, actor: User) -> TargetDateChange:
     """Lock a date request still awaiting a decision that `actor` did not make."""
     change = TargetDateChange.objects.select_for_update().get(pk=change_id)
+    if change.status == TargetDateChange.Status.LAPSED:
+        raise ValidationError(
+            _(
+                "This request lapsed when the item was closed: there is nothing to "
+                "decide. Ask again if the item is reopened."
+            ),
+            code="lapsed",
+        )
     if change.status == TargetDateChange.Status.WITHDRAWN:
         raise ValidationError(
             _("%(who)s withdrew this request on %(when)s: there is nothing to decide.")
@@ -419,6 +427,31 @@ def target_date_approve(*, change_id: int, actor: User, note: str) -> TargetDate
         },
     )
     return change
+
+
+@transaction.atomic
+def target_date_requests_lapse(*, item: Item, actor: User) -> None:
+    """A closing item's pending date request lapses, recorded, never revived."""
+    # Run inside the decision that closes the item (recommendations.timeline's
+    # closing hooks), whose access check and lock it relies on: a reopened item
+    # must not bring an old request back with its old reason.
+    for change in TargetDateChange.objects.select_for_update().filter(
+        item_id=item.pk, status=TargetDateChange.Status.PENDING
+    ):
+        change.status = TargetDateChange.Status.LAPSED
+        change.decided_at = timezone.now()
+        save_with_history(
+            change,
+            actor=actor,
+            reason=_(
+                "Target date change to %(date)s lapsed: the item was %(status)s "
+                "before a decision"
+            )
+            % {
+                "date": date_format(change.to_date, "j F Y"),
+                "status": item.get_status_display().lower(),
+            },
+        )
 
 
 @transaction.atomic

@@ -343,6 +343,7 @@ def progress_update_record(
             item,
             to=status_to,
             reason=status_reason if status_to == Item.Status.NO_FURTHER_ACTION else "",
+            actor=actor,
         )
         save_item(
             item,

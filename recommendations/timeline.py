@@ -5,6 +5,8 @@ transaction: the item must already be locked (recommendations.versions) and the 
 checked (recommendations.workflow).
 """
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
@@ -25,12 +27,25 @@ def record_decision(
     For oversight's decision services (oversight.services), each of which sets the
     fields its rule names on the item first.
     """
-    status_from = move(item, to=decision.to, reason="")
+    status_from = move(item, to=decision.to, reason="", actor=actor)
     save_item(item, actor=actor, reason=text)
     return append_entry(item=item, actor=actor, text=text, status_from=status_from)
 
 
-def move(item: Item, *, to: str, reason: str) -> str:
+# What other apps do, in the same transaction, when an item stops being open
+# (signed off, or no further action): oversight lapses its pending date requests.
+# Registered at start-up, as panels are, so this app imports none of them.
+WhenClosed = Callable[..., None]  # called as hook(item=..., actor=...)
+_WHEN_CLOSED: list[WhenClosed] = []
+
+
+def register_when_closed(hook: WhenClosed) -> WhenClosed:
+    if hook not in _WHEN_CLOSED:
+        _WHEN_CLOSED.append(hook)
+    return hook
+
+
+def move(item: Item, *, to: str, reason: str, actor: User) -> str:
     """Set a checked status on a locked item; the status it left, or "" if none."""
     if to == item.status:
         return ""
@@ -38,6 +53,10 @@ def move(item: Item, *, to: str, reason: str) -> str:
     item.status = to
     # Only "no further action" keeps a reason on the item; any other move clears it.
     item.status_reason = reason.strip()
+    open_values = Item.Status.open_values()
+    if status_from in open_values and to not in open_values:
+        for hook in _WHEN_CLOSED:
+            hook(item=item, actor=actor)
     return status_from
 
 

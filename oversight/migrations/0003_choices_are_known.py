@@ -71,6 +71,7 @@ class Migration(migrations.Migration):
                         ("approved", "Approved"),
                         ("rejected", "Rejected"),
                         ("withdrawn", "Withdrawn by the requester"),
+                        ("lapsed", "Lapsed: the item closed first"),
                     ],
                     default="pending",
                     max_length=20,
@@ -98,6 +99,7 @@ class Migration(migrations.Migration):
                         ("approved", "Approved"),
                         ("rejected", "Rejected"),
                         ("withdrawn", "Withdrawn by the requester"),
+                        ("lapsed", "Lapsed: the item closed first"),
                     ],
                     default="pending",
                     max_length=20,
@@ -150,7 +152,10 @@ class Migration(migrations.Migration):
                 model_name="targetdatechange",
                 constraint=models.CheckConstraint(
                     condition=models.Q(
-                        ("status__in", ["pending", "approved", "rejected", "withdrawn"])
+                        (
+                            "status__in",
+                            ["pending", "approved", "rejected", "withdrawn", "lapsed"],
+                        )
                     ),
                     name="date_change_status_is_known",
                 ),

@@ -211,3 +211,53 @@ def test_deciding_a_withdrawn_request_says_it_was_withdrawn(
     [message] = refused.value.messages
     assert message.startswith("Priya Shah withdrew this request on ")
     assert message.endswith(": there is nothing to decide.")
+
+
+def test_a_pending_request_lapses_when_the_item_is_signed_off(
+    client_for, staff, reviewer, item, pending_request
+):
+    services_args = {"actor": staff, "expected_version": item.version}
+    from recommendations import services as item_services
+
+    item_services.progress_update_record(
+        item_id=item.pk,
+        text="All done",
+        status_to=Item.Status.PENDING_SIGN_OFF,
+        evidence_link="https://intranet.example.org/e/9",
+        **services_args,
+    )
+    item.refresh_from_db()
+    services.closure_sign_off(
+        item_id=item.pk, actor=reviewer, expected_version=item.version, note=""
+    )
+    change = TargetDateChange.objects.get(pk=pending_request.pk)
+    assert change.status == TargetDateChange.Status.LAPSED
+    record = change.history.first()
+    assert record.history_user == reviewer
+    assert "lapsed: the item was closed before a decision" in (
+        record.history_change_reason
+    )
+    # Reopened, the old request does not come back to be decided.
+    item.refresh_from_db()
+    services.closure_reopen(
+        item_id=item.pk, actor=reviewer, expected_version=item.version, reason="Error"
+    )
+    with pytest.raises(ValidationError, match="lapsed when the item was closed"):
+        services.target_date_approve(change_id=change.pk, actor=reviewer, note="")
+
+
+def test_a_pending_request_lapses_when_no_further_action_is_needed(
+    reviewer, item, pending_request
+):
+    from recommendations import services as item_services
+
+    item_services.progress_update_record(
+        item_id=item.pk,
+        actor=reviewer,
+        expected_version=item.version,
+        text="Superseded by the national programme",
+        status_to=Item.Status.NO_FURTHER_ACTION,
+        status_reason="Superseded",
+    )
+    change = TargetDateChange.objects.get(pk=pending_request.pk)
+    assert change.status == TargetDateChange.Status.LAPSED

@@ -45,9 +45,17 @@ class ChoiceSetFormMixin(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, choices in self.choice_sets.items():
             stored = choicesets.decode(getattr(self.instance, name, ""))
+            # A stored code the choices no longer know is shown, ticked, under its
+            # own name, never dropped unseen by a save; the service refuses to
+            # keep it, so removing it is the administrator's deliberate act.
+            unknown = [
+                (code, _("%(code)s (not a known code)") % {"code": code})
+                for code in stored
+                if code not in choices.values
+            ]
             self.fields[name] = forms.MultipleChoiceField(
                 label=self._meta.model._meta.get_field(name).verbose_name.capitalize(),
-                choices=choices.choices,
+                choices=[*choices.choices, *unknown],
                 widget=forms.CheckboxSelectMultiple,
             )
             # The model form's initial value is the stored ",a,b," text, which no

@@ -578,3 +578,32 @@ def test_nothing_can_be_deleted_or_reverted_in_the_admin(administrator):
         assert not model_admin.has_delete_permission(request), model.__name__
         if hasattr(model, "history"):  # tracked: its history pages never revert
             assert isinstance(model_admin, RecordedAdmin), model.__name__
+
+
+def test_an_unknown_owner_code_is_shown_never_dropped_unseen(admin_client, item):
+    from django.db import connection
+
+    from recommendations.history import unrecorded_writes
+
+    with unrecorded_writes("a code an older release knew"), connection.cursor() as c:
+        c.execute(
+            "UPDATE recommendations_item SET owners = %s WHERE id = %s",
+            [",chief_constable,old_body,", item.pk],
+        )
+    page = admin_client.get(_change_url(item))
+    html = page.content.decode()
+    assert "old_body (not a known code)" in html
+    assert _ticked(html, "owners") == {"chief_constable", "old_body"}
+    shown = _as_shown(page)
+    shown.update(lead_team="Renamed team", change_reason="Team")
+    assert admin_client.post(_change_url(item), shown).status_code == 302
+    item.refresh_from_db()
+    assert item.lead_team == "Renamed team"
+    assert item.owners == ",chief_constable,old_body,"  # kept, not dropped
+    # A correction that keeps the unknown code ticked is refused, saying why.
+    shown = _as_shown(admin_client.get(_change_url(item)))
+    shown.update(text="Corrected wording of the item.", change_reason="Wording")
+    response = admin_client.post(_change_url(item), shown)
+    assert "Unknown: old_body" in response.content.decode()
+    item.refresh_from_db()
+    assert item.owners == ",chief_constable,old_body,"

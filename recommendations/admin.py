@@ -17,7 +17,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,7 +25,7 @@ from . import choicesets, dates, services
 from .forms import CleanInputMixin
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 from .selectors import lead_choices
-from .versions import report_change_id
+from .versions import ConflictError, report_change_id
 
 
 class ReasonForm(CleanInputMixin, forms.ModelForm):
@@ -96,8 +96,24 @@ class ServiceForm(ChoiceSetFormMixin, ReasonForm):
                 self.saved = self.apply(
                     actor=self.actor, reason=self.cleaned_data["change_reason"]
                 )
+        except ConflictError as error:
+            # As in the tracker: the input kept, and the record's current version
+            # carried, so saving again (after reading the change) is deliberate.
+            data = (
+                self.data.copy()
+                if isinstance(self.data, QueryDict)
+                else dict(self.data)
+            )
+            for name, value in self.current_version_fields().items():
+                data[name] = value
+            self.data = data
+            self.add_error(None, error)
         except ValidationError as error:
             self.add_error(None, error)
+
+    def current_version_fields(self) -> dict[str, str]:
+        """The hidden fields that carry the record's version, as it is now."""
+        return {}
 
 
 class RecordedAdmin(SimpleHistoryAdmin):
@@ -224,6 +240,9 @@ class ItemForm(ServiceForm):
         if "lead" in self.fields:  # the same people the tracker offers
             cast(forms.ModelChoiceField, self.fields["lead"]).queryset = lead_choices()
 
+    def current_version_fields(self) -> dict[str, str]:
+        return {"version": str(Item.objects.get(pk=self.instance.pk).version)}
+
     def apply(self, *, actor: User, reason: str) -> Item:
         """Lead and team through the tracker's edit service, details through the
         correction service: each checks the version and records the reason."""
@@ -282,6 +301,10 @@ class ReportForm(ServiceForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.initial["seen_change"] = report_change_id(self.instance)
+
+    def current_version_fields(self) -> dict[str, str]:
+        latest = report_change_id(Report.objects.get(pk=self.instance.pk))
+        return {"seen_change": "" if latest is None else str(latest)}
 
     def apply(self, *, actor: User, reason: str) -> Report:
         """The details through the correction service, which checks the version."""

@@ -22,6 +22,7 @@ from recommendations import choicesets, services
 from recommendations.admin import RecordedAdmin
 from recommendations.history import save_with_history
 from recommendations.models import Item, ProgressUpdate, Report
+from recommendations.versions import report_change_id
 
 Status = Item.Status
 WORKFLOW_FIELDS = [
@@ -449,6 +450,15 @@ def test_a_stale_item_form_is_refused_naming_who_changed_it(
     assert (item.lead, item.lead_team) == (other_staff, "Tom's team")
     assert item.text != "An older correction"
     assert item.version == 2
+    # The form comes back with the input kept and the current version, so a
+    # second save, after reading the message, is deliberate and goes through.
+    again = _as_shown(response)
+    assert again["version"] == "2" and again["text"] == "An older correction"
+    again.update(lead=other_staff.pk, lead_team="Tom's team")
+    assert admin_client.post(_change_url(item), again).status_code == 302
+    item.refresh_from_db()
+    assert item.text == "An older correction"
+    assert (item.lead, item.lead_team) == (other_staff, "Tom's team")
 
 
 def test_a_stale_report_form_is_refused_naming_who_changed_it(
@@ -470,6 +480,14 @@ def test_a_stale_report_form_is_refused_naming_who_changed_it(
     assert "Nothing has been saved" in html
     report.refresh_from_db()
     assert (report.title, report.summary) == ("Safe to share?", "The newer summary")
+    # Shown again with the input and the latest change: a second save is deliberate.
+    again = _as_shown(response)
+    assert again["title"] == "An older title"
+    assert again["seen_change"] == str(report_change_id(report))
+    again.update(summary="The newer summary", change_reason="Title")
+    assert admin_client.post(_change_url(report), again).status_code == 302
+    report.refresh_from_db()
+    assert (report.title, report.summary) == ("An older title", "The newer summary")
 
 
 def test_the_form_opened_after_a_change_saves(admin_client, item, other_staff):

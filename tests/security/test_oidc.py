@@ -434,3 +434,25 @@ def test_a_state_that_is_not_ascii_is_refused_not_a_server_error(provider, linke
     response = client.get(reverse("oidc_callback"), {"code": "x", "state": "ünïcode"})
     assert response.status_code == 302
     assert _signed_in_as(client) is None
+
+
+def test_a_provider_that_did_not_answer_is_not_asked_again_for_a_while(
+    provider, caplog, db
+):
+    """While it is down, each sign-in is told at once, not after the time-out."""
+    caplog.set_level(logging.INFO, logger="tracker.security")
+    provider.failing["/.well-known/openid-configuration"] = "status"
+    client = Client(raise_request_exception=False)
+    _assert_sent_back_with_the_message(
+        client, client.get(reverse("oidc_start")), caplog
+    )
+    asked = provider.fetched.count("/.well-known/openid-configuration")
+    assert asked == 1
+    again = client.get(reverse("oidc_start"))
+    assert again.status_code == 302 and "/sign-in/" in again["Location"]
+    assert provider.fetched.count("/.well-known/openid-configuration") == asked
+    # Once the pause is over (the cache entry gone) and the provider answers again.
+    provider.failing.clear()
+    cache.delete(oidc._down_key())
+    back = client.get(reverse("oidc_start"))
+    assert back["Location"].startswith(provider.issuer)

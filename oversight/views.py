@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from recommendations import access
 from recommendations.access import Need
 from recommendations.figures import CachedCountPaginator
+from recommendations.forms import carry_current
 from recommendations.models import Report
 from recommendations.requests import SignedInRequest
 from recommendations.selectors import latest_proposal
@@ -411,11 +412,7 @@ def s55_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 **data,
             )
         except ConflictError as error:
-            # Shown again with the person's input and the report's latest change,
-            # so saving again after reading the record is deliberate.
-            data = request.POST.copy()
-            data["change"] = str(report_change_id(report))
-            form.data = data
+            carry_current(form, change=str(report_change_id(report)))
             form.add_error(None, error)
         except ValidationError as error:
             form.add_error(None, error)

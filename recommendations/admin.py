@@ -17,12 +17,12 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import choicesets, dates, services
-from .forms import CleanInputMixin
+from .forms import CleanInputMixin, carry_current
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 from .selectors import lead_choices
 from .versions import ConflictError, report_change_id
@@ -97,16 +97,7 @@ class ServiceForm(ChoiceSetFormMixin, ReasonForm):
                     actor=self.actor, reason=self.cleaned_data["change_reason"]
                 )
         except ConflictError as error:
-            # As in the tracker: the input kept, and the record's current version
-            # carried, so saving again (after reading the change) is deliberate.
-            data = (
-                self.data.copy()
-                if isinstance(self.data, QueryDict)
-                else dict(self.data)
-            )
-            for name, value in self.current_version_fields().items():
-                data[name] = value
-            self.data = data
+            carry_current(self, **self.current_version_fields())
             self.add_error(None, error)
         except ValidationError as error:
             self.add_error(None, error)

@@ -100,6 +100,16 @@ class GovukFormMixin(CleanInputMixin):
                 widget.attrs["class"] = f"{css} {extra}"
 
 
+def carry_current(form: forms.BaseForm, **fields: str) -> None:
+    """After a conflict, keep the person's input but carry the record's version as
+    it is now (hidden fields), so saving again is a deliberate second save, not a
+    certain second failure. Used by every form a stale save refuses."""
+    data = form.data.copy() if isinstance(form.data, QueryDict) else dict(form.data)
+    for name, value in fields.items():
+        data[name] = value
+    form.data = data
+
+
 class VersionedForm(GovukFormMixin, forms.Form):
     """A form about one item, carrying the version the user saw.
 
@@ -114,13 +124,7 @@ class VersionedForm(GovukFormMixin, forms.Form):
 
     def add_error(self, field: str | None, error: Any) -> None:
         if isinstance(error, ConflictError):
-            data = (
-                self.data.copy()
-                if isinstance(self.data, QueryDict)
-                else dict(self.data)
-            )
-            data["version"] = str(error.current_version)
-            self.data = data
+            carry_current(self, version=str(error.current_version))
             self.conflict = error
         super().add_error(field, error)
 

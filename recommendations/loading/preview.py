@@ -100,6 +100,9 @@ class DraftRow:
     text_is_summary: str = ""
     hmicfrs_id: str = ""
     notes: list[str] = field(default_factory=list)
+    # Names of the bodies outside the owner list ("Ministry of Justice"), kept
+    # with the owner "Other".
+    other_owners: str = ""
 
 
 @dataclass

@@ -1,142 +1,553 @@
-"""Split the pasted text of a report's recommendations section into draft items.
+"""Read a report's items from its blocks (pasted text, its PDF or its web page).
 
-Recognised headings (any case, with or without a number, colon or full stop):
-"Recommendation 3", "Area for improvement 2" / "AFI 2", "Cause of concern" /
-"Cause of concern 1". Failing headings, a numbered list ("1.", "2)") under the
-pasted text is read as recommendations. Recommendations that follow a cause of
-concern (before the next cause or area for improvement) are proposed as its
-recommendations. For each item the owners and the target date are proposed from
-the wording, with a note saying where they came from.
+What HMICFRS publishes, and so what is read:
+- an item heading, numbered or not ("Recommendation 3", "Area for improvement",
+  "AFI 2", "Cause of concern 1"), with its wording after it or on the same line;
+  bullets under a numbered recommendation are part of it;
+- a section heading ("Recommendations", "Areas for improvement", "Summary of
+  recommendations") followed by unnumbered paragraphs or list items: each one that
+  asks for something is an item; sentences such as "We also identified two areas
+  for improvement" are not;
+- a cause of concern, then "Recommendations" and a lead-in ("Within three months,
+  the force should:") with bullets: each bullet is a recommendation answering the
+  cause of concern, with the lead-in's owners and deadline;
+- groups by addressee ("Chief constables should:", "To the Home Office") with a
+  list under each: each item takes its group's owners;
+- "Promising practice", "Innovative practice" and case-study boxes, graded
+  headings ("Responding to the public: Requires improvement") and other headings
+  end an item and are never part of one.
+Failing all that, a numbered list is read as recommendations. Owners and target
+dates are proposed from the wording (vocabulary), each with a note saying where
+it came from; an item found twice (a report's summary list repeats its chapters)
+is kept once.
 """
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from ..models import Item
-from ..text import clean_text
 from . import vocabulary
+from .document import Block, blocks_from_text, plain
 from .files import FileRefused
 from .preview import Draft, DraftRow
 
-HEADING = re.compile(
-    r"^\s*(?P<kind>recommendations?|areas? for improvement|afi|causes? of concern)"
-    r"(?:\s+(?P<number>\d+))?\s*[:.\-\u2013\u2014]?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
+REC = Item.Kind.RECOMMENDATION
+AFI = Item.Kind.AREA_FOR_IMPROVEMENT
+COC = Item.Kind.CAUSE_OF_CONCERN
+
+ITEM_HEADING = re.compile(
+    r"^\s*(?P<kind>recommendations?|areas? for improvement|afis?|causes? of concern)"
+    r"(?:\s+(?:no\.?\s*)?(?P<number>\d{1,3}[a-z]?)\b)?"
+    r"(?P<sep>\s*(?:[:.\-\u2013\u2014]|\(s\))\s*|\s+)?(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
-NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
+# Section titles that open a list of items of one kind.
+SECTION = re.compile(
+    r"^(?:(?:our|the|summary of|list of|full list of|all|annex [a-z0-9]+:?|"
+    r"appendix [a-z0-9]+:?|[a-z]+\s+)?\s*(?P<kind>recommendations|areas for "
+    r"improvement|causes of concern)(?:\s*\(afis?\))?(?:\s+(?:and|&)\s+.{0,40})?"
+    r"|(?P<kind2>recommendations|areas for improvement|causes of concern)"
+    r"\s+(?:for|to)\s+.{1,80})\s*:?$"
+)
+# Text set apart from the findings: never an item, never glued to one.
+ASIDE = re.compile(
+    r"^(?:promising practice|innovative practice|notable practice|good practice|"
+    r"effective practice|case study|case studies|example|an example|spotlight|"
+    r"what we found|main findings|findings|our findings|summary of findings|"
+    r"key findings|background|methodology|about (?:this|the) (?:inspection|report)"
+    r"|context|introduction|conclusion|conclusions|foreword|contents)\b"
+)
+GRADE = re.compile(
+    r"(?::|\u2013|\u2014|-)\s*(?:outstanding|good|adequate|requires improvement|"
+    r"inadequate|not graded)\s*$|^(?:outstanding|good|adequate|requires improvement|"
+    r"inadequate)$"
+)
+ADDRESS_HEADING = re.compile(
+    r"^(?:recommendations?\s+)?(?:to|for|addressed to)\s+(?P<body>.{3,120}?):?$"
+)
+# A sentence that asks someone to act (an item), as opposed to a finding.
+ASKS = re.compile(
+    r"\b(?:should|must|shall|needs? to|is to|are to|ought to|we recommend|"
+    r"recommend that|will (?:work|review|publish|develop|make|monitor|"
+    r"consider|inspect|revisit|report|assess|evaluate|follow|return|carry|set))\b"
+)
+LEAD_IN_MAX = 400
+
+
+@dataclass
+class Found:
+    kind: str
+    number: str
+    parts: list[str]
+    cause: str = ""
+    owners: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    owner_words: str = ""
+    deadline: dt.date | None = None
+    deadline_words: str = ""
+    explicit: bool = False
+    page: int = 0
+
+
+@dataclass
+class Group:
+    """A lead-in or an addressee heading: what the items under it inherit."""
+
+    owners: list[str]
+    others: list[str]
+    words: str
+    deadline: dt.date | None
+    deadline_words: str
+    list_open: bool  # a lead-in ending in a colon: list items and fragments follow
+
+
+def _asks(text: str) -> bool:
+    return bool(ASKS.search(plain(text)))
+
+
+def _item_heading(block: Block) -> re.Match[str] | None:
+    match = ITEM_HEADING.match(block.text)
+    if not match:
+        return None
+    rest = match["rest"].strip()
+    singular = not re.search(r"(?:ns|s|afis)$", match["kind"].lower())
+    if block.kind == "heading":
+        # "Recommendations for chief constables" is a section or group title.
+        if not singular and rest and not match["number"]:
+            return None
+        return match
+    if match["number"] and (match["sep"] or not rest):
+        return match
+    if singular and not rest:
+        return match
+    if singular and match["sep"] and match["sep"].strip() in {":", ".", "-", "\u2013"}:
+        return match
+    if singular and rest[:1].isupper() and re.match(r"\s+", match["sep"] or ""):
+        # "Area for improvement The force should ..." (heading and text run on)
+        return match if _asks(rest) else None
+    if not singular and not rest:
+        return match
+    return None
 
 
 def _kind(word: str) -> str:
     word = word.lower()
     if word.startswith("rec"):
-        return Item.Kind.RECOMMENDATION
+        return REC
     if word.startswith("cause"):
-        return Item.Kind.CAUSE_OF_CONCERN
-    return Item.Kind.AREA_FOR_IMPROVEMENT
+        return COC
+    return AFI
 
 
-def _clean(lines: list[str]) -> str:
-    text = " ".join(line.strip() for line in lines if line.strip())
-    # Text copied from PDFs hyphenates across lines and doubles spaces.
-    text = re.sub(r"(\w)- (\w)", r"\1\2", text)
+class Reader:
+    """Walks the blocks once, keeping what the layout says so far."""
+
+    def __init__(self, published: dt.date | None) -> None:
+        self.published = published
+        self.items: list[Found] = []
+        self.open: Found | None = None  # the item the following text continues
+        self.mode = ""  # the kind a section heading opened
+        self.mode_level = 0
+        self.cause = ""  # the cause of concern recommendations answer
+        self.group: Group | None = None
+        self.aside_level = 0  # inside a box or practice section until a heading
+        self.in_aside = False
+        self.numbers: dict[str, int] = {REC: 0, AFI: 0, COC: 0}
+
+    # Items -------------------------------------------------------------------------
+    def _reference(self, kind: str, number: str) -> str:
+        if number and number[:1].isdigit():
+            digits = int(re.match(r"\d+", number)[0])  # type: ignore[index]  # matched
+            self.numbers[kind] = max(self.numbers[kind], digits)
+        else:
+            self.numbers[kind] += 1
+            number = str(self.numbers[kind])
+        return {REC: number, AFI: f"AFI {number}", COC: f"CoC {number}"}[kind]
+
+    def start(
+        self, kind: str, number: str, text: str, *, explicit: bool, page: int
+    ) -> Found:
+        item = Found(
+            kind=kind,
+            number=self._reference(kind, number),
+            parts=[text] if text else [],
+            explicit=explicit,
+            page=page,
+        )
+        if kind == COC:
+            self.cause = item.number
+            self.group = None
+        elif kind == AFI:
+            self.cause = ""
+        if kind == REC and self.cause:
+            item.cause = self.cause
+        if self.group is not None and kind != COC:
+            item.owners = list(self.group.owners)
+            item.others = list(self.group.others)
+            item.owner_words = self.group.words
+            item.deadline = self.group.deadline
+            item.deadline_words = self.group.deadline_words
+        self.items.append(item)
+        self.open = item
+        return item
+
+    def close(self) -> None:
+        self.open = None
+
+    # Blocks ------------------------------------------------------------------------
+    def read(self, block: Block) -> None:
+        text = block.text.strip()
+        if not text:
+            return
+        key = plain(text).strip()
+        if block.box:
+            # Set apart from the body: a box of practice, a case study, a quote.
+            self.close()
+            return
+        short = block.kind == "paragraph" and len(text) < 80
+        if (block.kind == "heading" or short) and self._structure(block, key):
+            return
+        match = _item_heading(block)
+        if match is not None:
+            self._item_heading(block, match)
+            return
+        if self.in_aside:
+            return
+        if self._lead_in(block, key):
+            return
+        if block.kind == "heading":
+            return
+        self._text(block, text)
+
+    def _structure(self, block: Block, key: str) -> bool:
+        """Headings that change the context. True when the block is used up."""
+        heading = block.kind == "heading"
+        section = SECTION.match(key)
+        if section and (heading or len(key) < 60) and not _item_heading_numbered(key):
+            kind = _kind(section["kind"] or section["kind2"])
+            self.in_aside = False
+            self.close()
+            self.mode, self.mode_level = kind, block.level
+            if kind != REC:
+                self.cause = ""
+            body = key[section.end("kind2") :] if section["kind2"] else ""
+            self.group = self._group(body) if body else None
+            return True
+        if ASIDE.match(key) and (heading or len(key) < 40):
+            self.close()
+            self.in_aside = True
+            self.aside_level = block.level
+            self.group = None
+            return True
+        if GRADE.search(key) and (heading or len(key) < 80):
+            self._generic_heading(block)
+            return True
+        address = ADDRESS_HEADING.match(key)
+        if address and (heading or len(key) < 60):
+            group = self._group(address["body"])
+            if group is not None:
+                self.in_aside = False
+                self.close()
+                self.group = group
+                if not self.mode:
+                    self.mode, self.mode_level = REC, block.level
+                return True
+        if heading and _item_heading(block) is None and not key.endswith(":"):
+            bodies = vocabulary.addressees(block.text)
+            leftover = _without_bodies(key)
+            if bodies.confidence and len(leftover.split()) <= 2 and not _asks(key):
+                # A heading that is only a body's name: "Home Office".
+                self.in_aside = False
+                self.close()
+                self.group = Group(
+                    bodies.codes, bodies.others, block.text, None, "", False
+                )
+                if not self.mode:
+                    self.mode, self.mode_level = REC, block.level
+                return True
+            self._generic_heading(block)
+            return True
+        return False
+
+    def _generic_heading(self, block: Block) -> None:
+        self.close()
+        self.in_aside = False
+        self.group = None
+        if self.mode and (block.level <= self.mode_level or block.level == 0):
+            self.mode = ""
+        if self.cause and not self.mode:
+            self.cause = ""
+
+    def _group(self, words: str) -> Group | None:
+        bodies = vocabulary.addressees(words)
+        if not bodies.codes:
+            return None
+        day, day_words = vocabulary.deadline_from_wording(
+            f"{words} should act.", self.published
+        )
+        return Group(bodies.codes, bodies.others, words, day, day_words, False)
+
+    def _lead_in(self, block: Block, key: str) -> bool:
+        """ "Within three months, the force should:" opens a list of items."""
+        if not key.endswith(":") or len(key) > LEAD_IN_MAX or block.kind == "item":
+            return False
+        if not _asks(key):
+            return False
+        if self.open is not None and self.open.explicit and self.open.kind != COC:
+            # "Recommendation 2 / By 2023, chief constables should:" and bullets:
+            # one recommendation.
+            return False
+        bodies = vocabulary.addressees(block.text)
+        day, day_words = vocabulary.deadline_from_wording(
+            block.text + " act", self.published
+        )
+        self.close()
+        if not self.mode or self.mode == COC:
+            self.mode, self.mode_level = (REC if self.mode != AFI else AFI), block.level
+        self.group = Group(
+            bodies.codes if bodies.confidence == "addressee" else [],
+            bodies.others if bodies.confidence == "addressee" else [],
+            block.text,
+            day,
+            day_words,
+            True,
+        )
+        return True
+
+    def _item_heading(self, block: Block, match: re.Match[str]) -> None:
+        kind = _kind(match["kind"])
+        rest = match["rest"].strip()
+        singular = not re.search(r"(?:ns|s|afis)$", match["kind"].lower())
+        self.in_aside = False
+        if not singular and not match["number"]:
+            self.close()
+            self.mode, self.mode_level = kind, block.level
+            self.group = None
+            if rest:
+                self._text(Block(kind="paragraph", text=rest, page=block.page), rest)
+            return
+        self.close()
+        if kind != REC:
+            self.group = None
+        self.start(kind, match["number"] or "", rest, explicit=True, page=block.page)
+
+    def _text(self, block: Block, text: str) -> None:
+        is_list = block.kind == "item"
+        open_item = self.open
+        if open_item is not None and open_item.explicit:
+            if not open_item.parts:
+                open_item.parts.append(_listed(block))
+                return
+            last = open_item.parts[-1]
+            continues = (
+                is_list
+                or last.rstrip().endswith((":", ";", ",", "-", "\u2013"))
+                or not re.search(r"[.!?]['\u2019\u201d)]?$", last)
+                or text[:1].islower()
+                or open_item.kind == COC
+                or _asks(text)
+            )
+            if continues:
+                open_item.parts.append(_listed(block))
+                return
+            self.close()
+            return
+        group = self.group
+        if group is not None and group.list_open:
+            if is_list or text[:1].islower() or _asks(text):
+                self.start(
+                    self.mode or REC,
+                    block.number if block.marker == "number" else "",
+                    text,
+                    explicit=False,
+                    page=block.page,
+                )
+                self.open = None
+                return
+            # A paragraph after the list: the lead-in's list has ended.
+            group.list_open = False
+            if not self.mode:
+                self.group = None
+            return
+        if self.mode:
+            if open_item is not None and (
+                text[:1].islower() or open_item.parts[-1].rstrip().endswith(":")
+            ):
+                open_item.parts.append(_listed(block))
+                return
+            if _asks(text) or (is_list and self.mode != COC):
+                item = self.start(
+                    self.mode,
+                    block.number if block.marker == "number" else "",
+                    text,
+                    explicit=False,
+                    page=block.page,
+                )
+                # A cause of concern's statement may run on; other items stand
+                # alone unless the next text continues the sentence.
+                self.open = item
+                return
+            if self.mode == COC:
+                self.start(COC, "", text, explicit=True, page=block.page)
+                return
+            self.close()
+            return
+
+
+def _item_heading_numbered(key: str) -> bool:
+    return bool(
+        re.match(
+            r"^(?:recommendation|area for improvement|afi|cause of concern)\s+\d", key
+        )
+    )
+
+
+def _without_bodies(key: str) -> str:
+    rest = key
+    for pattern, _code in vocabulary.WORDING_OWNERS:
+        rest = re.sub(pattern, " ", rest)
+    for pattern, _name in vocabulary.OTHER_BODIES:
+        rest = re.sub(pattern, " ", rest)
+    return re.sub(r"\b(?:the|and|all|of|to|for)\b|[^\w\s]", " ", rest).strip()
+
+
+def _listed(block: Block) -> str:
+    return f"\u2022 {block.text}" if block.marker == "bullet" else block.text
+
+
+def _numbered_list(blocks: list[Block], published: dt.date | None) -> list[Found]:
+    """Failing any heading: every numbered list item is a recommendation."""
+    reader = Reader(published)
+    found: list[Found] = []
+    current: Found | None = None
+    for block in blocks:
+        if block.kind == "item" and block.marker == "number":
+            current = reader.start(
+                REC, block.number, block.text, explicit=False, page=block.page
+            )
+            found.append(current)
+        elif (
+            current is not None
+            and block.kind == "paragraph"
+            and block.text[:1].islower()
+        ):
+            current.parts.append(block.text)
+        else:
+            current = None
+    return found
+
+
+def items_from_blocks(blocks: list[Block], published: dt.date | None) -> list[Found]:
+    """Every item the blocks hold, in order, each found once."""
+    reader = Reader(published)
+    for block in blocks:
+        reader.read(block)
+    found = [item for item in reader.items if _wording(item)]
+    if not found:
+        found = [item for item in _numbered_list(blocks, published) if _wording(item)]
+    return _once(found)
+
+
+def _wording(item: Found) -> str:
+    text = " ".join(part.strip() for part in item.parts if part.strip())
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _blocks(text: str) -> list[tuple[str, str, list[str]]]:
-    """(kind, number, lines) for every heading found; empty if none."""
-    blocks: list[tuple[str, str, list[str]]] = []
-    for line in text.splitlines():
-        match = HEADING.match(line)
-        # A heading is short, or is followed straight away by the wording.
-        if match and (match["number"] or len(line.strip()) < 60 or match["rest"]):
-            plural_title = match["kind"].lower().endswith(("s", "ns")) and not (
-                match["number"] or match["rest"]
-            )
-            if plural_title and _kind(match["kind"]) != Item.Kind.CAUSE_OF_CONCERN:
-                # A section title such as "Recommendations": not an item.
-                continue
-            blocks.append(
-                (_kind(match["kind"]), match["number"] or "", [match["rest"]])
-            )
-        elif blocks:
-            blocks[-1][2].append(line)
-    return blocks
+def _once(found: list[Found]) -> list[Found]:
+    """An item repeated word for word (a summary list and its chapter): kept once."""
+    seen: dict[tuple[str, str], Found] = {}
+    out: list[Found] = []
+    for item in found:
+        key = (item.kind, re.sub(r"\W+", " ", plain(_wording(item))).strip())
+        if key in seen:
+            continue
+        seen[key] = item
+        out.append(item)
+    return out
 
 
-def _numbered(text: str) -> list[tuple[str, str, list[str]]]:
-    blocks: list[tuple[str, str, list[str]]] = []
-    for line in text.splitlines():
-        match = NUMBERED.match(line)
-        if match:
-            blocks.append((Item.Kind.RECOMMENDATION, match["number"], [match["rest"]]))
-        elif blocks:
-            blocks[-1][2].append(line)
-    return blocks
+def draft_from_blocks(
+    blocks: list[Block],
+    *,
+    report: dict[str, str],
+    published: dt.date | None,
+    source: str,
+) -> Draft:
+    """A draft of the items the blocks hold; FileRefused if none are recognisable."""
+    found = items_from_blocks(blocks, published)
+    if not found:
+        raise FileRefused(
+            _(
+                "No recommendations, areas for improvement or causes of concern "
+                "were recognised. Give the report's recommendations section with "
+                "its headings, for example \u201cRecommendation 1\u201d or "
+                "\u201cAreas for improvement\u201d, or a numbered list."
+            )
+        )
+    return Draft(
+        source=source,
+        report=report,
+        rows=[
+            _row(index, item, published) for index, item in enumerate(found, start=1)
+        ],
+    )
+
+
+def _row(index: int, item: Found, published: dt.date | None) -> DraftRow:
+    wording = _wording(item)
+    notes: list[str] = []
+    own = vocabulary.addressees(wording)
+    owners, others = own.codes, own.others
+    if own.confidence != "addressee" and item.owners:
+        owners, others = item.owners, item.others
+        notes.append(
+            _("Owners taken from \u201c%(words)s\u201d.")
+            % {"words": item.owner_words.strip().rstrip(":")}
+        )
+    elif own.confidence == "guess":
+        notes.append(
+            _("Owner guessed from \u201cpolice\u201d in the wording: check it.")
+        )
+    elif own.confidence == "mention":
+        notes.append(_("Owners taken from bodies the wording mentions: check them."))
+    elif not owners:
+        notes.append(_("No owner found in the wording."))
+    deadline, words = vocabulary.deadline_from_wording(wording, published)
+    if deadline:
+        notes.append(
+            _("Target date from \u201c%(words)s\u201d.") % {"words": words.strip()}
+        )
+    elif item.deadline:
+        deadline = item.deadline
+        notes.append(
+            _("Target date from \u201c%(words)s\u201d in the lead-in.")
+            % {"words": item.deadline_words.strip()}
+        )
+    if item.page:
+        notes.append(_("Found on page %(page)d.") % {"page": item.page})
+    return DraftRow(
+        line=index,
+        reference=item.number,
+        kind=str(item.kind),
+        owners="; ".join(owners),
+        other_owners="; ".join(others),
+        text=wording,
+        target_date=deadline.isoformat() if deadline else "",
+        cause_of_concern=item.cause if item.kind == REC else "",
+        notes=notes,
+    )
 
 
 def draft_from_text(
     text: str, *, report: dict[str, str], published: dt.date | None
 ) -> Draft:
-    """A draft of the items found in `text`; FileRefused if none are recognisable."""
-    text = clean_text(text)
-    blocks = _blocks(text) or _numbered(text)
-    blocks = [b for b in blocks if _clean(b[2])]
-    if not blocks:
-        raise FileRefused(
-            _(
-                "No recommendations, areas for improvement or causes of concern "
-                "were recognised. Paste the section with its headings, for example "
-                "\u201cRecommendation 1\u201d, or a numbered list."
-            )
-        )
-    counters = {kind: 0 for kind in Item.Kind.values}
-    rows: list[DraftRow] = []
-    current_cause = ""
-    for index, (kind, number, lines) in enumerate(blocks, start=1):
-        counters[kind] += 1
-        n = number or str(counters[kind])
-        references: dict[str, str] = {
-            Item.Kind.RECOMMENDATION: n,
-            Item.Kind.AREA_FOR_IMPROVEMENT: f"AFI {n}",
-            Item.Kind.CAUSE_OF_CONCERN: f"CoC {n}",
-        }
-        reference = references[kind]
-        wording = _clean(lines)
-        notes = []
-        owners, confidence = vocabulary.owners_from_wording(wording)
-        if confidence == "guess":
-            notes.append(
-                _("Owner guessed from \u201cpolice\u201d in the wording: check it.")
-            )
-        elif confidence == "mention":
-            notes.append(
-                _("Owners taken from bodies the wording mentions: check them.")
-            )
-        elif not owners:
-            notes.append(_("No owner found in the wording."))
-        deadline, words = vocabulary.deadline_from_wording(wording, published)
-        if deadline:
-            notes.append(
-                _("Target date from \u201c%(words)s\u201d.") % {"words": words.strip()}
-            )
-        if kind == Item.Kind.CAUSE_OF_CONCERN:
-            current_cause = reference
-        elif kind == Item.Kind.AREA_FOR_IMPROVEMENT:
-            current_cause = ""
-        rows.append(
-            DraftRow(
-                line=index,
-                reference=reference,
-                kind=str(kind),
-                owners="; ".join(owners),
-                text=wording,
-                target_date=deadline.isoformat() if deadline else "",
-                cause_of_concern=current_cause
-                if kind == Item.Kind.RECOMMENDATION
-                else "",
-                notes=notes,
-            )
-        )
-    return Draft(source=_("pasted text"), report=report, rows=rows)
+    """A draft of the items found in pasted text; FileRefused if none are found."""
+    return draft_from_blocks(
+        blocks_from_text(text),
+        report=report,
+        published=published,
+        source=_("pasted text"),
+    )

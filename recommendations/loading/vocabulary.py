@@ -1,11 +1,14 @@
 """The words people use for kinds, owners, inspectorates and dates, as codes."""
 
 import calendar
+import contextlib
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from .. import dates
 from ..models import Inspectorate, Item, Owner, Report
+from .document import plain
 
 
 def _key(value: str) -> str:
@@ -182,100 +185,317 @@ NUMBER_WORDS = {
 }
 
 
+QUARTER_WORDS = {
+    "first": 1,
+    "1st": 1,
+    "one": 1,
+    "second": 2,
+    "2nd": 2,
+    "two": 2,
+    "third": 3,
+    "3rd": 3,
+    "three": 3,
+    "fourth": 4,
+    "4th": 4,
+    "four": 4,
+    "final": 4,
+    "last": 4,
+}
+# The clause an ask sits in: a deadline in a finding ("by the end of 2020 only 12
+# forces had ...") is not a deadline. A sentence proposes a date only if it asks.
+ASK = re.compile(
+    r"\b(?:should|must|will|shall|needs? to|is to|are to|ought to|recommend|"
+    r"make sure|ensure|establish|develop|review|introduce|publish|implement|"
+    r"improve|provide|consider|put in place|carry out|set out)\b",
+    re.IGNORECASE,
+)
+_PAST_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:had|has|have|was|were|did|had been|only)\b", re.IGNORECASE
+)
+
+
+def _financial_year(first: str, second: str) -> int | None:
+    """The calendar year a financial year "2023/24" ends in (31 March), or None."""
+    start = int(first)
+    end = int(second) if len(second) == 4 else (start // 100) * 100 + int(second)
+    if end < start:
+        end += 100
+    return end if end == start + 1 else None
+
+
+def _quarter_end(year: int, quarter: int, financial: bool) -> dt.date:
+    """The last day of a quarter; a financial year's first quarter is April-June."""
+    if financial:
+        # Financial year `year - 1`/`year`: Q1 ends 30 June of year - 1.
+        month = (3 + 3 * quarter) % 12 or 12
+        cal_year = year - 1 if quarter < 4 else year
+    else:
+        month, cal_year = 3 * quarter, year
+    return dt.date(cal_year, month, calendar.monthrange(cal_year, month)[1])
+
+
 def deadline_from_wording(
     text: str, published: dt.date | None
 ) -> tuple[dt.date | None, str]:
     """A target date the wording gives, and the words it came from.
 
     "By 31 March 2022", "Not later than 31 March 2015", "by March 2023", "by the end
-    of 2023", "within six months" / "within 12 months" / "within a year" (counted
-    from publication), "immediately" (the publication date). Wording whose date
-    does not exist or falls outside the accepted range (recommendations.dates)
-    gives no date: the row then says it has none, for a person to set.
+    of 2023", "before the end of the 2023/24 financial year" (31 March 2024), "by
+    the end of quarter 2 of 2024/25" (financial: 30 September 2024), "by the end of
+    the third quarter of 2024" (calendar), "within six months" / "within 12 months
+    of publication" / "within a year" / "within six weeks" (counted from
+    publication), "by the end of this year", "immediately" (the publication date).
+    Only a sentence that asks for something gives a date, and a date followed by
+    a past-tense finding ("by the end of 2020 only 12 forces had") is none. Wording
+    whose date does not exist or falls outside the accepted range
+    (recommendations.dates), or before publication, gives no date: the row then
+    says it has none, for a person to set.
     """
-    try:
-        day, words = _deadline_from_wording(text, published)
-    except (ValueError, OverflowError):  # "by March 0000", "within 99999999 months"
-        return None, ""
-    if day is not None and not dates.in_range(day):
-        return None, ""
-    return day, words
+    for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-Z\u2018\u201c(])", text):
+        if not ASK.search(sentence):
+            continue
+        try:
+            day, words = _deadline_from_wording(sentence, published)
+        except (ValueError, OverflowError):  # "by March 0000", "within 9999999 months"
+            continue
+        if day is None:
+            continue
+        if not dates.in_range(day) or (published is not None and day < published):
+            continue
+        return day, words
+    return None, ""
+
+
+_DASH = "[-/\u2010-\u2015]"
 
 
 def _deadline_from_wording(
     text: str, published: dt.date | None
 ) -> tuple[dt.date | None, str]:
-    lowered = text.lower()
-    if m := re.search(
-        r"\b(?:by|not later than|no later than|before)\s+(?:the\s+)?"
-        r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})",
+    lowered = text.lower().replace("\u2019", "'")
+    found: list[tuple[int, dt.date, str]] = []
+
+    def add(m: re.Match[str], day: dt.date | None) -> None:
+        if day is not None and not _PAST_AFTER.match(lowered[m.end() :]):
+            found.append((m.start(), day, text[m.start() : m.end()]))
+
+    by = r"\b(?:by|not later than|no later than|before|until|in time for)\s+"
+    for m in re.finditer(
+        by + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+),?\s+(\d{4})",
         lowered,
     ):
         month = MONTHS.get(m[2])
         if month:
-            try:
-                return dt.date(int(m[3]), month, int(m[1])), text[m.start() : m.end()]
-            except ValueError:
-                pass
-    if m := re.search(r"\bby\s+(?:the\s+end\s+of\s+)?([a-z]+)\s+(\d{4})", lowered):
+            with contextlib.suppress(ValueError):
+                add(m, dt.date(int(m[3]), month, int(m[1])))
+    for m in re.finditer(
+        by + r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:financial\s+year\s+)?"
+        r"(\d{4})\s*" + _DASH + r"\s*(\d{2}|\d{4})(?:\s+financial\s+year)?",
+        lowered,
+    ):
+        year = _financial_year(m[1], m[2])
+        if year:
+            add(m, dt.date(year, 3, 31))
+    for m in re.finditer(
+        by + r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(first|second|third|fourth|"
+        r"final|last|1st|2nd|3rd|4th)\s+quarter|(?:quarter|q)\s*([1-4]))\s+"
+        r"(?:of\s+)?(?:the\s+)?(\d{4})(?:\s*" + _DASH + r"\s*(\d{2}|\d{4}))?"
+        r"(\s+financial\s+year)?",
+        lowered,
+    ):
+        quarter = QUARTER_WORDS.get(m[1] or "") or int(m[2] or 0)
+        if m[4]:
+            year = _financial_year(m[3], m[4])
+            if year:
+                add(m, _quarter_end(year, quarter, financial=True))
+        elif m[5]:
+            add(m, _quarter_end(int(m[3]) + 1, quarter, financial=True))
+        else:
+            add(m, _quarter_end(int(m[3]), quarter, financial=False))
+    for m in re.finditer(
+        by + r"(?:the\s+)?(?:end\s+of\s+)?([a-z]+)\s+(\d{4})\b(?!\s*" + _DASH + ")",
+        lowered,
+    ):
         month = MONTHS.get(m[1])
         if month:
             year = int(m[2])
-            return (
-                dt.date(year, month, calendar.monthrange(year, month)[1]),
-                text[m.start() : m.end()],
-            )
-    if m := re.search(r"\bby\s+the\s+end\s+of\s+(\d{4})", lowered):
-        return dt.date(int(m[1]), 12, 31), text[m.start() : m.end()]
+            add(m, dt.date(year, month, calendar.monthrange(year, month)[1]))
+    for m in re.finditer(
+        by
+        + r"(?:the\s+)?end\s+of\s+(?:calendar\s+year\s+)?(\d{4})\b(?!\s*"
+        + _DASH
+        + ")",
+        lowered,
+    ):
+        add(m, dt.date(int(m[1]), 12, 31))
     if published is not None:
-        if m := re.search(
-            r"\bwithin\s+(\d+|[a-z-]+)\s+(month|months|year|years)\b", lowered
+        for m in re.finditer(
+            r"\bwithin\s+(?:the\s+next\s+)?(\d+|[a-z-]+)\s+"
+            r"(day|days|week|weeks|month|months|year|years)\b"
+            r"(?:\s+of\s+(?:the\s+)?(?:publication|this\s+report)[a-z' ]{0,30})?",
+            lowered,
         ):
             count = int(m[1]) if m[1].isdigit() else NUMBER_WORDS.get(m[1])
-            if count:
-                months = count * 12 if m[2].startswith("year") else count
-                return add_months(published, months), text[m.start() : m.end()]
-        if re.search(r"\bimmediately\b", lowered):
-            return published, "immediately"
-    return None, ""
+            if not count:
+                continue
+            unit = m[2]
+            if unit.startswith("day"):
+                add(m, published + dt.timedelta(days=count))
+            elif unit.startswith("week"):
+                add(m, published + dt.timedelta(weeks=count))
+            else:
+                months = count * 12 if unit.startswith("year") else count
+                add(m, add_months(published, months))
+        for m in re.finditer(
+            by + r"the\s+end\s+of\s+(this|the)\s+(financial\s+)?year\b", lowered
+        ):
+            if m[2]:
+                year = published.year + (1 if published.month >= 4 else 0)
+                add(m, dt.date(year, 3, 31))
+            elif m[1] == "this":
+                add(m, dt.date(published.year, 12, 31))
+        if m := re.search(r"\b(?:immediately|with immediate effect)\b", lowered):
+            found.append((m.start(), published, text[m.start() : m.end()]))
+    if not found:
+        return None, ""
+    _, day, words = min(found, key=lambda f: f[0])
+    return day, words
 
 
 # Bodies named in wording, most specific first, so "Association of Police and Crime
-# Commissioners" is not also read as "police and crime commissioners".
+# Commissioners" is not also read as "police and crime commissioners". Matched on
+# plain text (curly apostrophes straightened, lower case).
 WORDING_OWNERS: list[tuple[str, str]] = [
     (r"association of police and crime commissioners|\bapcc\b", Owner.APCC),
     (r"national police chiefs'? council|\bnpcc\b", Owner.NPCC),
-    (r"college of policing", Owner.COLLEGE_OF_POLICING),
+    (r"college of policing|\bthe college\b", Owner.COLLEGE_OF_POLICING),
     (r"independent office for police conduct|\biopc\b", Owner.IOPC),
-    (r"home office|home secretary", Owner.HOME_OFFICE),
-    (r"\bhmicfrs\b|his majesty's inspectorate|hm inspectorate", Owner.HMICFRS),
+    (r"home office|home secretary|secretary of state for the home", Owner.HOME_OFFICE),
     (
-        r"police(?:,)? (?:fire )?(?:and )?(?:fire and )?crime commissioners?"
-        r"|\bp(?:f)?ccs?\b",
+        r"\bhmicfrs\b|his majesty's inspectorate of constabulary|hm inspectorate of "
+        r"constabulary|\bhmic\b|\bthe inspectorate\b|\bwe will\b",
+        Owner.HMICFRS,
+    ),
+    (
+        r"police(?:,)? (?:fire )?(?:and )?(?:fire and )?crime "
+        r"commissioners?(?!'? office)|\bp(?:f)?ccs?\b|\bpolicing bodies\b|"
+        r"\bmayor's office for policing",
         Owner.PCC,
     ),
-    (r"chief constables?|\bforces?\b|chief officers", Owner.CHIEF_CONSTABLE),
+    (
+        r"chief constables?|\bforces?\b|chief officers|\bpolice service\b|"
+        r"\bthe (?:metropolitan )?police\b(?! and crime)|"
+        r"commissioner of (?:police of )?the metropolis|\bconstabulary\b|"
+        r"\bpolice forces\b|\bpolice\s*,?\s*$",
+        Owner.CHIEF_CONSTABLE,
+    ),
 ]
+# Bodies outside the owner list: the item's owner is "Other" and the name is kept.
+OTHER_BODIES: list[tuple[str, str]] = [
+    (r"ministry of justice|\bmoj\b", "Ministry of Justice"),
+    (r"crown prosecution service|\bcps\b", "Crown Prosecution Service"),
+    (r"nhs england", "NHS England"),
+    (r"\bnhs\b(?! england)|national health service", "NHS"),
+    (
+        r"local authorit(?:y|ies)|\b(?:local|county|borough|city|district) councils?\b",
+        "Local authorities",
+    ),
+    (r"department for education|\bdfe\b", "Department for Education"),
+    (
+        r"department of health and social care|\bdhsc\b",
+        "Department of Health and Social Care",
+    ),
+    (
+        r"hm prison and probation service|\bhmpps\b|probation service",
+        "HM Prison and Probation Service",
+    ),
+    (r"national crime agency|\bnca\b", "National Crime Agency"),
+    (
+        r"hm courts (?:and|&) tribunals service|\bhmcts\b",
+        "HM Courts and Tribunals Service",
+    ),
+    (r"attorney general", "Attorney General's Office"),
+    (r"cabinet office", "Cabinet Office"),
+    (r"welsh government", "Welsh Government"),
+    (r"\bofsted\b", "Ofsted"),
+    (r"care quality commission|\bcqc\b", "Care Quality Commission"),
+    (r"integrated care (?:boards?|systems?)|\bicbs?\b", "Integrated care boards"),
+    (r"health and wellbeing boards?", "Health and wellbeing boards"),
+    (r"safeguarding partners(?:hips)?", "Safeguarding partnerships"),
+    (r"youth justice board", "Youth Justice Board"),
+    (r"criminal justice boards?", "Local criminal justice boards"),
+    (r"fire and rescue services?|chief fire officers", "Fire and rescue services"),
+    (
+        r"department for science|\bdsit\b",
+        "Department for Science, Innovation and Technology",
+    ),
+    (r"department for transport", "Department for Transport"),
+    (r"police and crime panels?", "Police and crime panels"),
+    (r"\bdvla\b", "DVLA"),
+    (r"\bhm treasury\b|\bthe treasury\b", "HM Treasury"),
+]
+# The verb after the addressee: "The Home Office should, by ...", "HMICFRS will".
+ADDRESSEE_VERB = re.compile(
+    r"\b(?:should|must|shall|will|needs? to|is to|are to|ought to|has agreed to|"
+    r"have agreed to)\b"
+)
+
+
+@dataclass(frozen=True)
+class Addressees:
+    """Who the wording addresses: owner codes, other bodies' names, and how sure
+    ("addressee": named before the verb; "mention": named anywhere; "guess":
+    "police" taken to mean the chief constable; "" when none)."""
+
+    codes: list[str]
+    others: list[str]
+    confidence: str
+
+
+def addressees(text: str) -> Addressees:
+    """Owners and other bodies the wording is addressed to (see Addressees)."""
+    lowered = plain(text)
+    lowered = re.sub(r"association of police and crime commissioners", "apcc", lowered)
+    verb = ADDRESSEE_VERB.search(lowered)
+    head = lowered[: verb.start()] if verb else ""
+    # "By 31 March 2023, chief constables should", "We recommend that the NPCC
+    # should": the head is the clause just before the verb.
+    head = re.split(r"\b(?:that|which|where|when|whether|so|because)\b", head)[-1]
+    for part, confidence in ((head, "addressee"), (lowered, "mention")):
+        if not part.strip():
+            continue
+        found, others = _bodies(part)
+        if found or others:
+            if others and Owner.OTHER not in found:
+                found.append(Owner.OTHER)
+            return Addressees(found, others, confidence)
+    if re.search(r"\bpolice\b|\bofficers\b|\bpolicing\b", lowered):
+        return Addressees([Owner.CHIEF_CONSTABLE], [], "guess")
+    return Addressees([], [], "")
+
+
+def _bodies(part: str) -> tuple[list[str], list[str]]:
+    found: list[str] = []
+    others: list[str] = []
+    rest = part
+    for pattern, code in WORDING_OWNERS:
+        if re.search(pattern, rest) and code not in found:
+            found.append(code)
+            rest = re.sub(pattern, " ", rest)
+    for pattern, name in OTHER_BODIES:
+        if re.search(pattern, rest):
+            others.append(name)
+            rest = re.sub(pattern, " ", rest)
+    return found, others
 
 
 def owners_from_wording(text: str) -> tuple[list[str], str]:
     """Owners named by the wording, and how sure: "addressee", "mention" or "guess".
 
-    The addressee is whoever comes before the first "should"; failing that, any body
-    the text names; failing that, "police" means the chief constable (a guess).
+    The addressee is whoever comes before the first "should" (or "must", "will");
+    failing that, any body the text names; failing that, "police" means the chief
+    constable (a guess). Bodies outside the owner list count as Other (their names:
+    `addressees`).
     """
-    lowered = text.lower()
-    lowered = re.sub(r"association of police and crime commissioners", "apcc", lowered)
-    head = lowered.split(" should ", 1)[0] if " should " in lowered else ""
-    for part, confidence in ((head, "addressee"), (lowered, "mention")):
-        if not part:
-            continue
-        found = []
-        for pattern, code in WORDING_OWNERS:
-            if re.search(pattern, part) and code not in found:
-                found.append(code)
-        if found:
-            return found, confidence
-    if re.search(r"\bpolice\b|\bofficers\b", lowered):
-        return [Owner.CHIEF_CONSTABLE], "guess"
-    return [], ""
+    found = addressees(text)
+    return found.codes, found.confidence

@@ -356,3 +356,6 @@ AS_AT_KEEP_MONTH_ENDS = env_int("AS_AT_KEEP_MONTH_ENDS", 24)
 REMINDER_DUE_WITHIN_DAYS = env_int("REMINDER_DUE_WITHIN_DAYS", 14)
 # Largest spreadsheet an administrator may upload to load a report.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Largest report PDF or saved web page (a 60-page report with its charts is
+# typically 1-8 MB); the PDF is read in a child process limited in time and memory.
+IMPORT_DOCUMENT_MAX_BYTES = env_int("IMPORT_DOCUMENT_MAX_BYTES", 30 * 1024 * 1024)

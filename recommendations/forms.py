@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from . import dates, people, workflow
 from .evidence import ALLOWED_EXTENSIONS, check_evidence
 from .figures import cached_figure
+from .loading.document import blocks_from_text
 from .loading.files import FileRefused, read_upload
 from .loading.preview import Draft, draft_from_rows
-from .loading.textparse import draft_from_text
+from .loading.sources import read_document
+from .loading.textparse import draft_from_blocks
 from .models import Inspectorate, Item, Owner, Report
 from .selectors import lead_choices
 from .text import clean_text
@@ -284,10 +286,17 @@ class ImportUploadForm(GovukFormMixin, forms.Form):
 
 
 class ImportTextForm(GovukFormMixin, forms.Form):
+    """A report from its own words: its PDF, its saved web page, or pasted text.
+
+    The report's details are entered (the title may come from the web page); the
+    items are read from the one source given, by the same parser whatever it is.
+    """
+
     title = forms.CharField(
         label=_("Report title"),
         max_length=300,
-        error_messages={"required": _("Enter the report's title.")},
+        required=False,
+        help_text=_("Left blank, the title is taken from the saved web page."),
     )
     kind = forms.ChoiceField(label=_("Kind of report"), choices=Report.Kind.choices)
     published_on = forms.DateField(
@@ -321,16 +330,25 @@ class ImportTextForm(GovukFormMixin, forms.Form):
     hmicfrs_reference = forms.CharField(
         label=_("HMICFRS reference"), required=False, max_length=100
     )
+    document = forms.FileField(
+        label=_("The report's PDF or saved web page"),
+        required=False,
+        help_text=_(
+            "The PDF as published, or the report's web page saved from the "
+            "browser (File, Save page as, .html)."
+        ),
+    )
     text = forms.CharField(
-        label=_("The report's recommendations, as copied from it"),
+        label=_("Or paste the report's recommendations"),
         widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
         max_length=500_000,
         help_text=_(
-            "Paste the section with its headings (\u201cRecommendation 1\u201d, "
-            "\u201cArea for improvement 2\u201d, \u201cCause of concern\u201d) or as "
-            "a numbered list. You can check and correct every item before loading."
+            "Copy the section with its headings (\u201cRecommendation 1\u201d, "
+            "\u201cAreas for improvement\u201d, \u201cCause of concern\u201d) or "
+            "as a numbered list. You can check and correct every item before "
+            "loading."
         ),
-        error_messages={"required": _("Paste the report's recommendations.")},
     )
 
     def clean(self) -> dict[str, Any]:
@@ -338,10 +356,44 @@ class ImportTextForm(GovukFormMixin, forms.Form):
         cleaned = self.cleaned_data
         if self.errors:
             return cleaned
+        upload = cleaned.get("document")
+        text = cleaned.get("text", "").strip()
+        if upload and text:
+            self.add_error(
+                "text",
+                _("Give the report's file or paste its text, not both."),
+            )
+            return cleaned
+        if not upload and not text:
+            self.add_error(
+                "document",
+                _("Choose the report's PDF or web page, or paste its recommendations."),
+            )
+            return cleaned
+        published = cleaned["published_on"]
+        try:
+            if upload:
+                document = read_document(upload.name or "", upload.read())
+                blocks, source = document.blocks, upload.name or document.kind
+                title = cleaned["title"] or document.title
+                field = "document"
+            else:
+                blocks, source, title, field = (
+                    blocks_from_text(text),
+                    str(_("pasted text")),
+                    cleaned["title"],
+                    "text",
+                )
+        except FileRefused as error:
+            self.add_error("document", str(error))
+            return cleaned
+        if not title.strip():
+            self.add_error("title", _("Enter the report's title."))
+            return cleaned
         report = {
-            "title": cleaned["title"],
+            "title": title.strip()[:300],
             "kind": cleaned["kind"],
-            "published_on": cleaned["published_on"].isoformat(),
+            "published_on": published.isoformat(),
             "inspectorates": "; ".join(cleaned["inspectorates"]),
             "scope": cleaned["scope"],
             "url": cleaned.get("url", ""),
@@ -349,11 +401,11 @@ class ImportTextForm(GovukFormMixin, forms.Form):
             "summary": "",
         }
         try:
-            cleaned["draft"] = draft_from_text(
-                cleaned["text"], report=report, published=cleaned["published_on"]
+            cleaned["draft"] = draft_from_blocks(
+                blocks, report=report, published=published, source=source
             )
         except FileRefused as error:
-            self.add_error("text", str(error))
+            self.add_error(field, str(error))
         return cleaned
 
 

@@ -141,12 +141,13 @@ def mend(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
 def plain(text: str) -> str:
     """A line as matching sees it: curly quotes straight, dashes as hyphens, lower."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(
-        str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-    )
+    text = text.translate(QUOTES)
     return re.sub("[\u2010-\u2015]", "-", text).lower()
 
 
@@ -191,12 +192,12 @@ def words_of(texts: Iterable[str]) -> set[str]:
 
 def furniture(lines_by_page: Sequence[Sequence[str]]) -> set[str]:
     """Lines that repeat on several pages (running headers and footers), as keys."""
-    if len(lines_by_page) < 3:
+    if len(lines_by_page) < 2:
         return set()
     seen: Counter[str] = Counter()
     for lines in lines_by_page:
         seen.update({furniture_key(line) for line in lines if line.strip()})
-    needed = max(3, len(lines_by_page) // 3)
+    needed = 2 if len(lines_by_page) < 6 else max(3, len(lines_by_page) // 4)
     return {key for key, count in seen.items() if count >= needed and key}
 
 

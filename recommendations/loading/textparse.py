@@ -165,7 +165,8 @@ class Reader:
         else:
             self.numbers[kind] += 1
             number = str(self.numbers[kind])
-        return {REC: number, AFI: f"AFI {number}", COC: f"CoC {number}"}[kind]
+        prefixes: dict[str, str] = {REC: "", AFI: "AFI ", COC: "CoC "}
+        return prefixes[kind] + number
 
     def start(
         self, kind: str, number: str, text: str, *, explicit: bool, page: int

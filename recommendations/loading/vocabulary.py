@@ -354,8 +354,9 @@ def _deadline_from_wording(
                 add(m, dt.date(year, 3, 31))
             elif m[1] == "this":
                 add(m, dt.date(published.year, 12, 31))
-        if m := re.search(r"\b(?:immediately|with immediate effect)\b", lowered):
-            found.append((m.start(), published, text[m.start() : m.end()]))
+        now = re.search(r"\b(?:immediately|with immediate effect)\b", lowered)
+        if now:
+            found.append((now.start(), published, text[now.start() : now.end()]))
     if not found:
         return None, ""
     _, day, words = min(found, key=lambda f: f[0])

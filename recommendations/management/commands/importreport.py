@@ -1,4 +1,5 @@
-"""Load a report from a spreadsheet (CSV or XLSX) or a text file, from the shell.
+"""Load a report from a spreadsheet (CSV or XLSX), its PDF or saved web page, or a
+text file, from the shell.
 
 Rule: the same parsing and checks as the loading page; if any row is invalid the
 errors are printed, nothing is saved, and the command exits non-zero.
@@ -13,15 +14,18 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from recommendations import dates, services
 from recommendations.access import Need, allows
+from recommendations.loading.document import blocks_from_text
 from recommendations.loading.files import FileRefused, read_upload
 from recommendations.loading.preview import Draft, check, draft_from_rows
-from recommendations.loading.textparse import draft_from_text
+from recommendations.loading.sources import read_document
+from recommendations.loading.textparse import draft_from_blocks
 
 
 class Command(BaseCommand):
     help = (
-        "Load a report and its items from a .csv, .xlsx or .txt file with the same "
-        "checks as the loading page; any invalid row saves nothing (exit code 1)."
+        "Load a report and its items from a .csv or .xlsx file, the report's .pdf "
+        "or saved .html page, or a .txt file, with the same checks as the loading "
+        "page; any invalid row saves nothing (exit code 1)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -42,7 +46,9 @@ class Command(BaseCommand):
             help="For a report already loaded, do not add its new items.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Check only.")
-        text = parser.add_argument_group("for a .txt file of pasted recommendations")
+        text = parser.add_argument_group(
+            "for the report's .pdf or .html, or a .txt file of its recommendations"
+        )
         text.add_argument("--title")
         text.add_argument("--kind", default="other")
         text.add_argument("--published", type=dates.argument)
@@ -55,29 +61,39 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from error
         try:
-            if path.suffix.lower() == ".txt":
-                if not options["title"] or not options["published"]:
-                    raise CommandError("A .txt file needs --title and --published.")
-                try:
-                    text = data.decode("utf-8-sig")
-                except UnicodeDecodeError as error:
-                    raise CommandError(f"{path.name} is not UTF-8 text.") from error
-                report = {
-                    "title": options["title"],
-                    "kind": options["kind"],
-                    "published_on": options["published"].isoformat(),
-                    "scope": options["scope"],
-                    "inspectorates": options["inspectorates"],
-                }
-                draft = draft_from_text(
-                    text, report=report, published=options["published"]
-                )
-                draft.source = path.name
-                return draft
+            if path.suffix.lower() in {".txt", ".pdf", ".html", ".htm"}:
+                return self._document_draft(path, data, options)
             read = read_upload(path.name, data)
             return draft_from_rows(read.name, read.rows)
         except FileRefused as error:
             raise CommandError(f"{path.name}: {error}") from error
+
+    def _document_draft(
+        self, path: Path, data: bytes, options: dict[str, Any]
+    ) -> Draft:
+        if not options["published"]:
+            raise CommandError(f"{path.name} needs --published (and --title).")
+        title = options["title"] or ""
+        if path.suffix.lower() == ".txt":
+            try:
+                blocks = blocks_from_text(data.decode("utf-8-sig"))
+            except UnicodeDecodeError as error:
+                raise CommandError(f"{path.name} is not UTF-8 text.") from error
+        else:
+            document = read_document(path.name, data)
+            blocks, title = document.blocks, title or document.title
+        if not title:
+            raise CommandError(f"{path.name} needs --title.")
+        report = {
+            "title": title,
+            "kind": options["kind"],
+            "published_on": options["published"].isoformat(),
+            "scope": options["scope"],
+            "inspectorates": options["inspectorates"],
+        }
+        return draft_from_blocks(
+            blocks, report=report, published=options["published"], source=path.name
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         User = get_user_model()

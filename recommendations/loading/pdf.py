@@ -1,0 +1,360 @@
+"""Read a report's PDF into blocks, in a separate, limited process.
+
+pdfplumber (over pdfminer.six) gives every character with its position, size and
+font: that is what tells the body text from page furniture (running headers and
+footers, page numbers, "© HMICFRS 2023" lines, found by their place at the page's
+edge and their repeating on page after page), footnotes (smaller type below the
+body) and footnote markers (small raised figures inside a line), and headings
+(larger or bold type) from paragraphs (the space between lines). pypdf gives only
+the text, so none of that could be told apart.
+
+Safety: the PDF is read by a child process (`python -m
+recommendations.loading.pdf`) with a time limit and a memory limit, so a hostile
+file can neither hang nor exhaust the server; pdfminer interprets no JavaScript
+and opens no embedded files or links. An encrypted PDF, one with no text layer (a
+scan) or with too many pages is refused with a message saying what to do.
+"""
+
+import itertools
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .document import (
+    BULLET,
+    NUMBERED,
+    Block,
+    contents_lines,
+    furniture,
+    furniture_key,
+    is_furniture,
+    join_broken,
+    join_lines,
+    mend,
+    words_of,
+)
+
+MAX_PAGES = 600
+TIME_LIMIT_SECONDS = 90
+MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
+# The body's type size is the commonest; a footnote's is well below it.
+SMALL = 0.9
+LARGE = 1.12
+EDGE = 0.08  # the top and bottom 8% of the page hold running headers and footers
+
+ENCRYPTED = "encrypted"
+NO_TEXT = "no_text"
+TOO_MANY_PAGES = "too_many_pages"
+UNREADABLE = "unreadable"
+TOO_SLOW = "too_slow"
+
+
+class PdfRefused(ValueError):
+    """The PDF cannot be read; `reason` is one of the constants above."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def blocks_from_pdf(data: bytes) -> list[Block]:
+    """The PDF's blocks, read by a limited child process; PdfRefused if it cannot."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "recommendations.loading.pdf"],
+            input=data,
+            capture_output=True,
+            timeout=TIME_LIMIT_SECONDS,
+            cwd=root,
+            env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(root)},
+            preexec_fn=_limits,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise PdfRefused(TOO_SLOW) from error
+    if done.returncode != 0:
+        try:
+            reason = json.loads(done.stdout)["refused"]
+        except (ValueError, KeyError, TypeError):
+            reason = UNREADABLE
+        raise PdfRefused(reason)
+    return [Block(**block) for block in json.loads(done.stdout)]
+
+
+def _limits() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    resource.setrlimit(
+        resource.RLIMIT_CPU, (TIME_LIMIT_SECONDS, TIME_LIMIT_SECONDS + 5)
+    )
+
+
+# In the child process ----------------------------------------------------------------
+
+
+def read(data: bytes) -> list[Block]:
+    """The PDF's blocks (run in the child process); PdfRefused if it cannot."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:  # pdfplumber wraps pdfminer's errors in its own
+        causes = {type(error), type(error.__context__), type(error.__cause__)}
+        for arg in error.args:
+            causes.add(type(arg))
+        if causes & {PDFPasswordIncorrect, PDFEncryptionError}:
+            raise PdfRefused(ENCRYPTED) from error
+        raise PdfRefused(UNREADABLE) from error
+    with pdf:
+        if getattr(pdf.doc, "encryption", None):
+            raise PdfRefused(ENCRYPTED)
+        if len(pdf.pages) > MAX_PAGES:
+            raise PdfRefused(TOO_MANY_PAGES)
+        pages = [_page_words(page) for page in pdf.pages]
+    sizes: Counter[float] = Counter()
+    for _height, words in pages:
+        for word in words:
+            sizes[round(word["size"] * 2) / 2] += len(word["text"])
+    if sum(sizes.values()) < 40:
+        raise PdfRefused(NO_TEXT)
+    body = sizes.most_common(1)[0][0]
+    lines_by_page = [_lines(words, height, body) for height, words in pages]
+    return _blocks(lines_by_page, body)
+
+
+def _page_words(page: Any) -> tuple[float, list[dict[str, Any]]]:
+    words = page.extract_words(
+        extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance=1.5
+    )
+    return float(page.height), words
+
+
+def _lines(
+    words: list[dict[str, Any]], height: float, body: float
+) -> list[dict[str, Any]]:
+    """A page's lines of body text, footnote markers and footnotes taken out."""
+    normal = [w for w in words if w["size"] >= body * SMALL]
+    small = [w for w in words if w["size"] < body * SMALL]
+    lines: list[dict[str, Any]] = []
+    for word in sorted(normal, key=lambda w: (round(w["bottom"]), w["x0"])):
+        line = next(
+            (
+                line
+                for line in lines
+                if abs(line["bottom"] - word["bottom"]) <= max(2.0, body * 0.25)
+            ),
+            None,
+        )
+        if line is None:
+            lines.append(
+                {"bottom": word["bottom"], "top": word["top"], "words": [word]}
+            )
+        else:
+            line["words"].append(word)
+            line["top"] = min(line["top"], word["top"])
+    last_body = max((line["bottom"] for line in lines), default=0.0)
+    for word in small:
+        inside = any(
+            line["top"] - 2 <= (word["top"] + word["bottom"]) / 2 <= line["bottom"] + 1
+            for line in lines
+        )
+        if inside and re.fullmatch(r"[\d,*\u2020\u2021\u00a7ivx]+", word["text"]):
+            continue  # a footnote marker
+        if word["top"] >= last_body - 1 and word["top"] > height * 0.5:
+            continue  # a footnote, or small print below the body
+        line = next(
+            (
+                line
+                for line in lines
+                if abs(line["bottom"] - word["bottom"]) <= max(1.5, word["size"] * 0.25)
+            ),
+            None,
+        )
+        if line is None:
+            lines.append(
+                {"bottom": word["bottom"], "top": word["top"], "words": [word]}
+            )
+        else:
+            line["words"].append(word)
+    out = []
+    for line in sorted(lines, key=lambda line: line["top"]):
+        ordered = sorted(line["words"], key=lambda w: w["x0"])
+        text = mend(" ".join(w["text"] for w in ordered)).strip()
+        if not text:
+            continue
+        size = statistics.median(w["size"] for w in ordered)
+        bold = all(
+            re.search(r"bold|black|heavy|semibold", w["fontname"], re.I)
+            for w in ordered
+        )
+        out.append(
+            {
+                "text": text,
+                "top": line["top"],
+                "bottom": line["bottom"],
+                "x0": ordered[0]["x0"],
+                "size": size,
+                "bold": bold,
+                "edge": line["top"] < height * EDGE
+                or line["bottom"] > height * (1 - EDGE),
+            }
+        )
+    return out
+
+
+def _blocks(lines_by_page: list[list[dict[str, Any]]], body: float) -> list[Block]:
+    repeated = furniture([[line["text"] for line in page] for page in lines_by_page])
+    kept_pages: list[list[dict[str, Any]]] = []
+    for page in lines_by_page:
+        toc = contents_lines([line["text"] for line in page])
+        kept = [
+            line
+            for index, line in enumerate(page)
+            if index not in toc
+            and not is_furniture(line["text"])
+            and not (line["edge"] and furniture_key(line["text"]) in repeated)
+            and not (line["edge"] and re.fullmatch(r"[\d\s|]+", line["text"]))
+        ]
+        kept_pages.append(kept)
+    vocabulary = words_of(line["text"] for page in kept_pages for line in page)
+    heading_sizes = sorted(
+        {
+            round(line["size"])
+            for page in kept_pages
+            for line in page
+            if line["size"] >= body * LARGE
+        },
+        reverse=True,
+    )
+    gaps = [
+        b["top"] - a["bottom"]
+        for page in kept_pages
+        for a, b in itertools.pairwise(page)
+        if abs(a["size"] - body) < 0.5
+        and abs(b["size"] - body) < 0.5
+        and b["top"] > a["bottom"]
+    ]
+    gap = statistics.median(gaps) if gaps else body * 0.3
+    blocks: list[Block] = []
+    for number, page in enumerate(kept_pages, start=1):
+        current: list[str] = []
+        block: Block | None = None
+        previous: dict[str, Any] | None = None
+
+        def flush() -> None:
+            nonlocal current, block
+            if block is not None and current:
+                block.text = join_lines(current, vocabulary)
+                if block.text:
+                    blocks.append(block)
+            current, block = [], None
+
+        for line in page:
+            text = line["text"]
+            heading = _is_heading(line, body, previous)
+            if heading:
+                level = (
+                    heading_sizes.index(round(line["size"])) + 1
+                    if round(line["size"]) in heading_sizes
+                    else len(heading_sizes) + 1
+                )
+                if (
+                    block is not None
+                    and block.kind == "heading"
+                    and block.level == level
+                    and previous is not None
+                    and line["top"] - previous["bottom"] < gap * 1.8 + 2
+                ):
+                    current.append(text)  # a heading wrapped onto two lines
+                else:
+                    flush()
+                    block = Block(kind="heading", text="", level=level, page=number)
+                    current = [text]
+                previous = line
+                continue
+            bullet = BULLET.match(text)
+            numbered = NUMBERED.match(text)
+            new_paragraph = (
+                block is None
+                or block.kind == "heading"
+                or previous is None
+                or line["top"] - previous["bottom"] > gap * 1.6 + 1.5
+            )
+            if bullet:
+                flush()
+                block = Block(kind="item", text="", marker="bullet", page=number)
+                current = [bullet["rest"]]
+            elif (
+                numbered
+                and (new_paragraph or (block is not None and block.kind == "item"))
+                and re.match(r"[A-Z\u2018\u201c'\"(]", numbered["rest"])
+            ):
+                flush()
+                block = Block(
+                    kind="item",
+                    text="",
+                    marker="number",
+                    number=numbered["paren"] or numbered["number"],
+                    page=number,
+                )
+                current = [numbered["rest"]]
+            elif new_paragraph and not (
+                block is not None
+                and block.kind == "item"
+                and previous is not None
+                and line["x0"] > previous["x0"] - 1
+                and line["top"] - previous["bottom"] <= gap * 1.6 + 1.5
+            ):
+                flush()
+                block = Block(kind="paragraph", text="", page=number)
+                current = [text]
+            else:
+                current.append(text)
+            previous = line
+        flush()
+    return join_broken(blocks)
+
+
+def _is_heading(
+    line: dict[str, Any], body: float, previous: dict[str, Any] | None
+) -> bool:
+    text = line["text"]
+    if len(text) > 160 or BULLET.match(text):
+        return False
+    if line["size"] >= body * LARGE:
+        return True
+    return bool(line["bold"] and len(text) < 120 and not re.search(r"[.;,]$", text))
+
+
+def main() -> int:
+    """Read a PDF from standard input; write its blocks, or the refusal, as JSON."""
+    data = sys.stdin.buffer.read()
+    try:
+        blocks = read(data)
+    except PdfRefused as refused:
+        sys.stdout.write(json.dumps({"refused": refused.reason}))
+        return 2
+    except MemoryError:
+        sys.stdout.write(json.dumps({"refused": TOO_SLOW}))
+        return 2
+    except Exception:  # any other failure of a hostile or broken file
+        sys.stdout.write(json.dumps({"refused": UNREADABLE}))
+        return 2
+    sys.stdout.write(json.dumps([asdict(block) for block in blocks]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""Read a report's saved web page into blocks, from its markup.
+
+Headings are <h1>-<h6>, paragraphs <p> (and text directly in a <div>), list items
+<li> (numbered from an <ol>'s start), table cells one block each. Only the page's
+main content is read when it marks one (<main>, <article>, role="main"):
+navigation, cookie banners, headers, footers, forms, scripts and styles are
+skipped. An <aside> or a box whose class says practice, case study or example is
+marked `box`, so its text is never an item nor glued to one; other boxes (a
+coloured "Area for improvement" panel) are read like the body.
+
+The standard library's HTMLParser reads the markup as text: nothing is fetched,
+run or resolved (no scripts, entities from outside, or linked files).
+"""
+
+import re
+from html.parser import HTMLParser
+
+from .document import Block, join_broken, mend
+
+SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "iframe",
+    "object",
+    "head",
+    "title",
+    "figure",
+    "figcaption",
+}
+SKIP_LANDMARK = {"header", "footer"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "details",
+    "summary",
+    *HEADINGS,
+}
+VOID = {
+    "br",
+    "hr",
+    "img",
+    "input",
+    "meta",
+    "link",
+    "wbr",
+    "area",
+    "base",
+    "col",
+    "source",
+}
+SKIPPED_CLASS = re.compile(
+    r"cookie|banner|breadcrumb|skip-link|share|social|related|sidebar|menu|"
+    r"navigation|site-header|site-footer|print-link|feedback|newsletter|search",
+    re.IGNORECASE,
+)
+ASIDE_CLASS = re.compile(
+    r"practice|case-?study|example|spotlight|quote|testimon", re.IGNORECASE
+)
+
+
+class _Frame:
+    __slots__ = ("aside", "kind", "level", "marker", "number", "skipped", "tag")
+
+    def __init__(self, tag: str, skipped: bool, aside: bool) -> None:
+        self.tag, self.skipped, self.aside = tag, skipped, aside
+        self.kind, self.level, self.marker, self.number = "", 0, "", ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self, has_main: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.stack: list[_Frame] = []
+        self.text: list[str] = []
+        self.lists: list[list[int]] = []  # per open list: [ordered, next number]
+        self.title = ""
+        self.in_title = False
+        self.has_main = has_main
+        self.in_main = 0
+
+    def _context(self) -> _Frame | None:
+        """The innermost heading or list item, whose kind the text takes."""
+        return next((f for f in reversed(self.stack) if f.kind), None)
+
+    def _in_item(self) -> bool:
+        frame = self._context()
+        return frame is not None and frame.kind == "item"
+
+    def flush(self) -> None:
+        text = re.sub(r"\s+", " ", mend("".join(self.text))).strip()
+        self.text = []
+        if not text or any(f.skipped for f in self.stack):
+            return
+        if self.has_main and not self.in_main:
+            return
+        frame = self._context()
+        self.blocks.append(
+            Block(
+                kind=frame.kind if frame else "paragraph",
+                text=text,
+                level=frame.level if frame else 0,
+                marker=frame.marker if frame else "",
+                number=frame.number if frame else "",
+                box=any(f.aside for f in self.stack),
+            )
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "title":
+            self.in_title = True
+        if tag in VOID:
+            if tag in {"br", "hr"}:
+                self.text.append(" ")
+            return
+        if tag in BLOCKS:
+            # One list item is one block, however many paragraphs it holds; a
+            # list inside it starts its own items.
+            if self._in_item() and tag not in {"ul", "ol", "li", *HEADINGS}:
+                self.text.append(" ")
+            else:
+                self.flush()
+        marks = " ".join([values.get("class", ""), values.get("id", "")])
+        skipped = (
+            tag in SKIP
+            or (tag in SKIP_LANDMARK and not self.in_main)
+            or "hidden" in values
+            or values.get("aria-hidden") == "true"
+            or values.get("role") in {"navigation", "banner", "contentinfo", "search"}
+            or bool(SKIPPED_CLASS.search(marks))
+        )
+        aside = tag == "aside" or bool(ASIDE_CLASS.search(marks))
+        frame = _Frame(tag, skipped, aside)
+        self.stack.append(frame)
+        if tag in {"main", "article"} or values.get("role") == "main":
+            self.in_main += 1
+        if tag in HEADINGS:
+            frame.kind, frame.level = "heading", int(tag[1])
+        elif tag in {"ul", "ol"}:
+            start = values.get("start", "1")
+            self.lists.append([tag == "ol", int(start) if start.isdigit() else 1])
+        elif tag == "li":
+            frame.kind = "item"
+            ordered, number = self.lists[-1] if self.lists else [False, 0]
+            if ordered:
+                value = values.get("value", "")
+                number = int(value) if value.isdigit() else number
+                frame.marker, frame.number = "number", str(number)
+                self.lists[-1][1] = number + 1
+            else:
+                frame.marker = "bullet"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if not any(frame.tag == tag for frame in self.stack):
+            return
+        if tag in BLOCKS:
+            if self._in_item() and tag not in {"ul", "ol", "li", *HEADINGS}:
+                self.text.append(" ")
+            else:
+                self.flush()
+        while self.stack:
+            frame = self.stack[-1]
+            if frame.kind:
+                self.flush()
+            self.stack.pop()
+            if frame.tag in {"main", "article"}:
+                self.in_main = max(0, self.in_main - 1)
+            if frame.tag in {"ul", "ol"} and self.lists:
+                self.lists.pop()
+            if frame.tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        self.text.append(data)
+
+
+def read(data: bytes) -> tuple[list[Block], str]:
+    """The page's blocks and its title."""
+    text = _decode(data)
+    finder = _Reader(
+        has_main=bool(
+            re.search(r"<(?:main|article)\b|role=[\"']?main", text, re.IGNORECASE)
+        )
+    )
+    finder.feed(text)
+    finder.close()
+    finder.flush()
+    title = re.sub(r"\s+", " ", finder.title).strip()
+    title = re.split(
+        r"\s+[-|\u2013]\s+(?:hmicfrs|his majesty|gov\.uk)", title, flags=re.I
+    )[0]
+    headings = [b.text for b in finder.blocks if b.kind == "heading" and b.level == 1]
+    return join_broken(finder.blocks), headings[0] if headings else title
+
+
+def _decode(data: bytes) -> str:
+    head = data[:2048].decode("ascii", "replace")
+    match = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
+    for encoding in [match[1] if match else "", "utf-8", "cp1252"]:
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", "replace")

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Local tests and the demo never use a real secret; production sets its own.
 TEST_SECRET_KEY := tests-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz
 
-.PHONY: install install-prod run test e2e screenshots lint format typecheck lock \
+.PHONY: install install-prod run test e2e parse-check screenshots lint format typecheck lock \
 	bench-import bench bench-quickstart
 
 CHECK_PYTHON = @test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) not found: install it (for example 'pyenv install $(PYTHON_VERSION)') or run 'make PYTHON=/path/to/python$(PYTHON_VERSION)'."; exit 1; }
@@ -51,6 +51,11 @@ test: install
 # The browser journeys alone (they also run in `make test` where Chromium exists).
 e2e: install
 	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" CONN_MAX_AGE=0 $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+# How well the loader reads the corpus of real report layouts (PDF, web page, text):
+# items found, right first time, owners and dates right, merges (-v: each problem).
+parse-check: install
+	SECRET_KEY="$${SECRET_KEY:-$(TEST_SECRET_KEY)}" $(BIN)/python tests/recommendations/loading/parse_check.py -v
 
 # Retake the README's screenshots (taken by the browser journeys).
 screenshots: install

@@ -75,6 +75,15 @@ ASKS = re.compile(
     r"consider|inspect|revisit|report|assess|evaluate|follow|return|carry|set))\b"
 )
 LEAD_IN_MAX = 400
+# A paragraph about the items rather than one of them: "Each recommendation says
+# who should act", "We have made 43 recommendations", "Where we set a date ...".
+ABOUT_ITEMS = re.compile(
+    r"^(?:we (?:have|also|found|make|made|set|identified|expect|will ask|are|were|"
+    r"would)|each|every|these|this section|in this|the following|where we|our|"
+    r"some of|all of|most of|many of|one of|two of|the (?:recommendations?|areas? "
+    r"for improvement|causes? of concern))\b[^.]*\b(?:recommendations?|areas? for "
+    r"improvement|afis?|causes? of concern)\b"
+)
 
 
 @dataclass
@@ -105,7 +114,8 @@ class Group:
 
 
 def _asks(text: str) -> bool:
-    return bool(ASKS.search(plain(text)))
+    key = plain(text)
+    return bool(ASKS.search(key)) and not ABOUT_ITEMS.match(key.strip())
 
 
 def _item_heading(block: Block) -> re.Match[str] | None:

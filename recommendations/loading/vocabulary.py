@@ -442,6 +442,13 @@ ADDRESSEE_VERB = re.compile(
 )
 
 
+WORKING_WITH = re.compile(
+    r",\s*(?:(?:working|acting|jointly|together|in partnership|in conjunction|in "
+    r"consultation|in collaboration|supported|assisted|led|advised)\b|with\b|"
+    r"alongside\b|through\b|and with\b)[^,]*(?:,|$)"
+)
+
+
 @dataclass(frozen=True)
 class Addressees:
     """Who the wording addresses: owner codes, other bodies' names, and how sure
@@ -462,6 +469,9 @@ def addressees(text: str) -> Addressees:
     # "By 31 March 2023, chief constables should", "We recommend that the NPCC
     # should": the head is the clause just before the verb.
     head = re.split(r"\b(?:that|which|where|when|whether|so|because)\b", head)[-1]
+    # "The NPCC, working with the College of Policing, should": the bodies it works
+    # with are not addressed.
+    head = WORKING_WITH.sub(" ", head)
     for part, confidence in ((head, "addressee"), (lowered, "mention")):
         if not part.strip():
             continue

@@ -37,7 +37,7 @@ def _fonts() -> tuple[str, str]:
 def build_pdf(
     content: list[tuple[str, str]],
     *,
-    title: str = "An inspection of vetting, misconduct, and misogyny in the police service",
+    title: str = "An inspection of vetting, misconduct, and misogyny",
     footnotes: dict[int, list[str]] | None = None,
     encrypt: str = "",
 ) -> bytes:

@@ -135,14 +135,16 @@ def test_the_size_limit_holds(settings):
 PEEL_PAGE = b"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>PEEL 2023-25: Police effectiveness - Anyshire Police - HMICFRS</title>
-<script>document.write('<h2>Recommendation 99</h2><p>Chief constables should run me.</p>')</script>
+<script>document.write('<h2>Recommendation 99</h2><p>Chiefs should run me.</p>')
+</script>
 </head><body>
 <div class="cookie-banner"><p>We use cookies. The force should accept them.</p></div>
 <header><nav><ul><li>Home</li><li>Publications</li></ul></nav></header>
 <div class="breadcrumbs"><ol><li>Home</li><li>PEEL</li></ol></div>
 <main id="content">
 <article>
-<h1>PEEL 2023&ndash;25 Police effectiveness, efficiency and legitimacy: Anyshire Police</h1>
+<h1>PEEL 2023&ndash;25 Police effectiveness, efficiency and legitimacy:
+Anyshire Police</h1>
 <h2>Responding to the public: Requires improvement</h2>
 <div class="afi-box"><h3>Area for improvement</h3>
 <p>The force should make sure it answers emergency calls promptly.</p></div>
@@ -158,7 +160,8 @@ PEEL_PAGE = b"""<!DOCTYPE html>
 <p>The force should be commended for video calls.</p></div>
 <h2>Recommendations</h2>
 <p>Chief constables should:</p>
-<ol start="3"><li>Review how they share information.</li><li>Train every officer.</li></ol>
+<ol start="3"><li>Review how they share information.</li>
+<li>Train every officer.</li></ol>
 </article>
 </main>
 <footer><p>&copy; HMICFRS 2024</p></footer>

@@ -211,6 +211,7 @@ ITEM_DETAILS = [
     "text",
     "text_is_summary",
     "owners",
+    "other_owners",
     "cause_of_concern",
     "hmicfrs_id",
 ]
@@ -262,6 +263,7 @@ class ItemForm(ServiceForm):
                 text=data["text"],
                 text_is_summary=data["text_is_summary"],
                 owners=choicesets.decode(data["owners"]),
+                other_owners=data["other_owners"],
                 cause_of_concern=data["cause_of_concern"],
                 hmicfrs_id=data["hmicfrs_id"],
                 reason=reason,

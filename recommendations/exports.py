@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from . import choicesets, people
-from .models import Item, Owner, ProgressUpdate
+from .models import Item, ProgressUpdate
 from .text import xml_safe
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def rows(items: Iterable[Any], today: dt.date) -> Iterable[list[Any]]:
             item.report.title,
             item.reference,
             choicesets.label(Item.Kind, item.kind),
-            ", ".join(choicesets.labels(item.owners, Owner)),
+            ", ".join(item.owner_labels),
             item.text,
             people.display_name(lead) if lead else "",
             choicesets.label(Item.Status, item.status),

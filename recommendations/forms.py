@@ -420,6 +420,15 @@ class ImportRowForm(GovukFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    other_owners = forms.CharField(
+        label=_("Other owners' names"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "For the owner Other: the bodies' names, separated by semicolons, for "
+            "example Ministry of Justice; NHS England."
+        ),
+    )
     text = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )

@@ -24,6 +24,7 @@ from .evidence import check_evidence
 from .history import save_with_history
 from .loading.preview import Draft, check, find_existing
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
+from .text import clean_text
 
 # Raised by these services; callers catch it by this name.
 from .versions import ConflictError as ConflictError
@@ -130,6 +131,7 @@ def item_correct_details(
     cause_of_concern: Item | None,
     hmicfrs_id: str,
     reason: str,
+    other_owners: str = "",
 ) -> Item:
     """An administrator corrects what the report says of an item, with a reason."""
     access.require_item(actor, Need.ADMINISTER)
@@ -177,9 +179,27 @@ def item_correct_details(
         item.text,
         item.text_is_summary,
         item.owners,
+        item.other_owners,
         item.cause_of_concern_id,
         item.hmicfrs_id,
     )
+    others = "; ".join(
+        n.strip() for n in clean_text(other_owners).split(";") if n.strip()
+    )
+    if others and Owner.OTHER not in owners:
+        raise ValidationError(
+            _(
+                "Other owners' names go with the owner Other: tick it, or clear "
+                "the names."
+            ),
+            code="other_owners",
+        )
+    if len(others) > 300:
+        raise ValidationError(
+            _("The other owners' names must be 300 characters or fewer."),
+            code="other_owners",
+        )
+    item.other_owners = others
     item.reference = reference
     item.kind = kind
     item.text = text
@@ -193,6 +213,7 @@ def item_correct_details(
         item.text,
         item.text_is_summary,
         item.owners,
+        item.other_owners,
         item.cause_of_concern_id,
         item.hmicfrs_id,
     )
@@ -437,6 +458,7 @@ def report_import(
             item.kind = row.kind
             item.text = row.text
             item.owners = choicesets.encode(row.owners)
+            item.other_owners = "; ".join(row.other_owners)
             item.text_is_summary = row.text_is_summary
             item.cause_of_concern = parent
             if row.hmicfrs_id:
@@ -461,6 +483,7 @@ def report_import(
             text=row.text,
             text_is_summary=row.text_is_summary,
             owners=choicesets.encode(row.owners),
+            other_owners="; ".join(row.other_owners),
             cause_of_concern=parent,
             hmicfrs_id=row.hmicfrs_id,
             original_target_date=row.target_date,

@@ -42,6 +42,8 @@ ITEM_COLUMNS = {
     "summary": "text_is_summary",
     "hmicfrs id": "hmicfrs_id",
     "hmicfrs register id": "hmicfrs_id",
+    "other owners": "other_owners",
+    "other bodies": "other_owners",
 }
 REPORT_KEYS = {
     "title": "title",
@@ -170,6 +172,7 @@ class CheckedRow:
     reference: str = ""
     kind: str = ""
     owners: list[str] = field(default_factory=list)
+    other_owners: list[str] = field(default_factory=list)
     text: str = ""
     target_date: dt.date | None = None
     cause_of_concern: str = ""
@@ -186,7 +189,15 @@ class CheckedRow:
 
     @property
     def owner_labels(self) -> list[str]:
-        return choicesets.labels(choicesets.encode(self.owners), vocabulary.Owner)
+        labels = choicesets.labels(choicesets.encode(self.owners), vocabulary.Owner)
+        other = str(vocabulary.Owner.OTHER.label)
+        if not self.other_owners:
+            return labels
+        return [
+            n
+            for label in labels
+            for n in (self.other_owners if label == other else [label])
+        ]
 
 
 @dataclass
@@ -309,11 +320,25 @@ def _check_row(row: DraftRow, published: dt.date | None) -> CheckedRow:
     elif len(checked.text) < 15:
         checked.warnings.append(_("The text is very short: is it complete?"))
     owners, unknown = vocabulary.codes(row.owners, vocabulary.OWNERS)
+    others = [name.strip() for name in row.other_owners.split(";") if name.strip()]
+    # A body outside the owner list ("Ministry of Justice") is Other, its name kept.
+    for name in list(unknown):
+        body = vocabulary.other_body(name)
+        if body:
+            unknown.remove(name)
+            others.append(body)
+    if others and vocabulary.Owner.OTHER not in owners:
+        owners.append(vocabulary.Owner.OTHER)
     if unknown:
         checked.errors.append(_("Unknown owner: %s.") % ", ".join(unknown))
     elif not owners:
         checked.errors.append(_("Enter at least one owner."))
     checked.owners = list(dict.fromkeys(owners))
+    checked.other_owners = list(dict.fromkeys(others))
+    if len("; ".join(checked.other_owners)) > 300:
+        checked.errors.append(
+            _("The other owners' names must be 300 characters or fewer.")
+        )
     try:
         checked.target_date = vocabulary.parse_date(row.target_date)
     except vocabulary.DateError as error:
@@ -339,7 +364,10 @@ def _compare(row: CheckedRow, item: Item, parents: dict[int, str]) -> None:
         changes.append(_("kind"))
     if item.text != row.text:
         changes.append(_("text"))
-    if sorted(item.owner_codes) != sorted(row.owners):
+    if (
+        sorted(item.owner_codes) != sorted(row.owners)
+        or "; ".join(row.other_owners) != item.other_owners
+    ):
         changes.append(_("owners"))
     if item.text_is_summary != row.text_is_summary:
         changes.append(_("summary flag"))

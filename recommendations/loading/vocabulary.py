@@ -500,6 +500,16 @@ def _bodies(part: str) -> tuple[list[str], list[str]]:
     return found, others
 
 
+def other_body(name: str) -> str | None:
+    """The name of a body outside the owner list, when `name` is one ("MoJ")."""
+    key = plain(name).strip()
+    key = re.sub(r"^(?:the|all)\s+", "", key)
+    for pattern, body in OTHER_BODIES:
+        if re.fullmatch(f"(?:{pattern})", key):
+            return body
+    return None
+
+
 def owners_from_wording(text: str) -> tuple[list[str], str]:
     """Owners named by the wording, and how sure: "addressee", "mention" or "guess".
 

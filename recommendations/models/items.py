@@ -79,6 +79,7 @@ class ItemDisplayMixin:
 
     status: str
     owners: str
+    other_owners: str
     target_date: dt.date | None
     original_target_date: dt.date | None
 
@@ -92,7 +93,17 @@ class ItemDisplayMixin:
 
     @property
     def owner_labels(self) -> list[str]:
-        return choicesets.labels(self.owners, Owner)
+        """The owners' names; "Other" as the other bodies' names when they are kept."""
+        labels = choicesets.labels(self.owners, Owner)
+        others = [name.strip() for name in self.other_owners.split(";") if name.strip()]
+        if others and Owner.OTHER in self.owner_codes:
+            other = str(Owner.OTHER.label)
+            labels = [
+                name
+                for label in labels
+                for name in (others if label == other else [label])
+            ]
+        return labels
 
     @property
     def target_date_revised(self) -> bool:
@@ -167,6 +178,16 @@ class Item(ItemDisplayMixin, RecordedModel):
         _("owners"),
         max_length=200,
         help_text=_("The bodies the item is addressed to, stored as ,code,code,."),
+    )
+    other_owners = models.CharField(
+        _("other owners"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Names of the bodies outside the owner list that the item is addressed "
+            "to (owner Other), separated by semicolons: for example Ministry of "
+            "Justice; NHS England."
+        ),
     )
     cause_of_concern = models.ForeignKey(
         "self",

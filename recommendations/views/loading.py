@@ -119,6 +119,7 @@ def edit_row(request: SignedInRequest, index: int) -> HttpResponse:
         "reference": row.reference,
         "kind": checked.kind or row.kind,
         "owners": checked.owners,
+        "other_owners": "; ".join(checked.other_owners),
         "text": row.text,
         "target_date": checked.target_date,
         "cause_of_concern": row.cause_of_concern,
@@ -131,6 +132,7 @@ def edit_row(request: SignedInRequest, index: int) -> HttpResponse:
         row.reference = data["reference"].strip()
         row.kind = data["kind"]
         row.owners = "; ".join(data["owners"])
+        row.other_owners = data["other_owners"].strip()
         row.text = data["text"].strip()
         row.target_date = data["target_date"].isoformat() if data["target_date"] else ""
         row.cause_of_concern = data["cause_of_concern"].strip()

@@ -29,6 +29,7 @@ import socket
 import ssl
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -244,6 +245,10 @@ def _resolve(host: str, port: int) -> list[str]:
 
 
 def _resolve_within(target: _Target, deadline: "_Deadline") -> list[str]:
+    try:
+        return [str(ipaddress.ip_address(target.host))]
+    except ValueError:
+        pass  # a name, to be looked up
     # getaddrinfo cannot be given a time-out: it runs in a thread that is waited
     # for until the deadline, and abandoned (it ends with the resolver's own
     # time-out) if the deadline passes first.
@@ -351,6 +356,7 @@ class _Deadline:
         # connection (even while TLS wraps the original), closing it does not.
         self._sockets: list[socket.socket] = []
         self._timer = threading.Timer(seconds, self._expire)
+        self._timer.name = "fetch-deadline"
         self._timer.daemon = True
         self._timer.start()
 
@@ -456,6 +462,10 @@ def _request(
             raise FileRefused(
                 _("The site %(host)s did not answer properly.") % {"host": target.host}
             ) from error
+        if deadline.expired:
+            # Shut mid-headers, http.client takes what came as the whole answer.
+            connection.close()
+            raise _TimedOut
         return connection, response
     raise FileRefused(
         _("The site %(host)s could not be reached.") % {"host": target.host}
@@ -546,6 +556,10 @@ def _file_name(given: str, path: str, *, pdf: bool) -> str:
         (part for part in reversed(path.split("?")[0].split("/")) if part), ""
     )
     candidate = unquote(candidate).replace("\\", "/").rsplit("/", 1)[-1]
+    # "été" becomes "ete", not "-t-".
+    candidate = (
+        unicodedata.normalize("NFKD", candidate).encode("ascii", "ignore").decode()
+    )
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate).strip(".-_")[:100]
     stem = re.sub(r"\.(pdf|html?|xhtml)$", "", cleaned, flags=re.IGNORECASE)
     return (stem.strip(".-_") or "report") + (".pdf" if pdf else ".html")

@@ -57,6 +57,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def env_hosts(name: str, default: list[str]) -> list[str]:
+    """Comma-separated site names, each with an optional :port, in lower case. Unset
+    gives the default; set but empty gives none. Anything else stops start-up."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    hosts = [part.strip().lower() for part in value.split(",") if part.strip()]
+    for host in hosts:
+        if not re.fullmatch(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::[0-9]{1,5})?", host):
+            raise ImproperlyConfigured(
+                f"{name} entry {host!r} is not a site name. Give names only, "
+                f"separated by commas (for example {name}=example.org,other.org), "
+                "with :port only for a port other than 443; or set it empty for none."
+            )
+    return hosts
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -356,6 +373,29 @@ AS_AT_KEEP_MONTH_ENDS = env_int("AS_AT_KEEP_MONTH_ENDS", 24)
 REMINDER_DUE_WITHIN_DAYS = env_int("REMINDER_DUE_WITHIN_DAYS", 14)
 # Largest spreadsheet an administrator may upload to load a report.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
-# Largest report PDF or saved web page (a 60-page report with its charts is
-# typically 1-8 MB); the PDF is read in a child process limited in time and memory.
-IMPORT_DOCUMENT_MAX_BYTES = env_int("IMPORT_DOCUMENT_MAX_BYTES", 30 * 1024 * 1024)
+# Largest report PDF or saved web page, uploaded or fetched from its web address
+# (a 60-page report with its charts is typically 1-8 MB, past the spreadsheet
+# limit above); the PDF is read in a child process limited in time and memory.
+IMPORT_DOCUMENT_MAX_BYTES = env_int(
+    "IMPORT_DOCUMENT_MAX_BYTES", 30 * 1024 * 1024, minimum=1
+)
+# Sites a report may be fetched from by its web address (recommendations.loading
+# .fetch): exact names, https on port 443, or "name:port" for another port. Where
+# HMICFRS publishes: its pages (and the older ones under www.../hmicfrs/) and the
+# PDFs behind them. Set but empty (IMPORT_URL_HOSTS=) switches the feature off.
+IMPORT_URL_HOSTS = env_hosts(
+    "IMPORT_URL_HOSTS",
+    [
+        "hmicfrs.justiceinspectorates.gov.uk",
+        "assets-hmicfrs.justiceinspectorates.gov.uk",
+        "www.justiceinspectorates.gov.uk",
+    ],
+)
+# Seconds a fetch may take in all (every redirect, connection and read together).
+IMPORT_URL_TIMEOUT_SECONDS = env_int("IMPORT_URL_TIMEOUT_SECONDS", 20, minimum=1)
+# Certificate authorities trusted for those sites: a file of PEM certificates, or
+# unset for the Mozilla bundle that ships with certifi.
+IMPORT_URL_CA_BUNDLE = os.environ.get("IMPORT_URL_CA_BUNDLE") or None
+# Tests only, never from the environment: lets the fetch reach stand-in servers on
+# loopback (127.0.0.0/8, ::1). Private and other local networks stay refused.
+IMPORT_URL_ALLOW_LOOPBACK_FOR_TESTS = False

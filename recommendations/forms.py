@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from . import dates, people, workflow
 from .evidence import ALLOWED_EXTENSIONS, check_evidence
 from .figures import cached_figure
+from .loading import fetch
 from .loading.document import blocks_from_text
 from .loading.files import FileRefused, read_upload
 from .loading.preview import Draft, draft_from_rows
@@ -330,6 +331,14 @@ class ImportTextForm(GovukFormMixin, forms.Form):
     hmicfrs_reference = forms.CharField(
         label=_("HMICFRS reference"), required=False, max_length=100
     )
+    read_link = forms.BooleanField(
+        label=_("Read the report from this link"),
+        required=False,
+        help_text=_(
+            "The tracker downloads the report's PDF or web page from the "
+            "inspectorate's site."
+        ),
+    )
     document = forms.FileField(
         label=_("The report's PDF or saved web page"),
         required=False,
@@ -351,6 +360,12 @@ class ImportTextForm(GovukFormMixin, forms.Form):
         ),
     )
 
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not fetch.enabled():
+            del self.fields["read_link"]
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
@@ -358,25 +373,39 @@ class ImportTextForm(GovukFormMixin, forms.Form):
             return cleaned
         upload = cleaned.get("document")
         text = cleaned.get("text", "").strip()
-        if upload and text:
+        link = bool(cleaned.get("read_link")) and fetch.enabled()
+        given = sum([bool(upload), bool(text), link])
+        if given > 1:
             self.add_error(
                 "text",
-                _("Give the report's file or paste its text, not both."),
+                _(
+                    "Give one of the report's file, its link or its pasted text, "
+                    "not more than one."
+                ),
             )
             return cleaned
-        if not upload and not text:
+        if not given:
             self.add_error(
                 "document",
                 _("Choose the report's PDF or web page, or paste its recommendations."),
             )
             return cleaned
+        if link and not cleaned.get("url"):
+            self.add_error("url", _("Enter the link to the published report."))
+            return cleaned
         published = cleaned["published_on"]
+        field = "document"
         try:
             if upload:
                 document = read_document(upload.name or "", upload.read())
                 blocks, source = document.blocks, upload.name or document.kind
                 title = cleaned["title"] or document.title
-                field = "document"
+            elif link:
+                field = "url"
+                fetched = fetch.fetch_report(cleaned["url"], actor=self.user)
+                document = read_document(fetched.name, fetched.data)
+                blocks, source = document.blocks, fetched.url
+                title = cleaned["title"] or document.title
             else:
                 blocks, source, title, field = (
                     blocks_from_text(text),
@@ -385,7 +414,7 @@ class ImportTextForm(GovukFormMixin, forms.Form):
                     "text",
                 )
         except FileRefused as error:
-            self.add_error("document", str(error))
+            self.add_error(field, str(error))
             return cleaned
         if not title.strip():
             self.add_error("title", _("Enter the report's title."))

@@ -79,7 +79,7 @@ def upload(request: SignedInRequest) -> HttpResponse:
 @require_POST
 def paste(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
-    form = ImportTextForm(request.POST, request.FILES)
+    form = ImportTextForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         return _start_page(request, text_form=form, status=400)
     _store(request, form.cleaned_data["draft"])

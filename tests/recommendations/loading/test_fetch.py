@@ -924,3 +924,77 @@ def test_the_host_setting_refuses_anything_but_names(monkeypatch, value):
     monkeypatch.setenv("TRACKER_TEST_HOSTS", value)
     with pytest.raises(ImproperlyConfigured, match="is not a site name"):
         env_hosts("TRACKER_TEST_HOSTS", [])
+
+
+# The loading page's "read the report from this link" -----------------------------
+
+
+@pytest.mark.django_db
+def test_the_loading_page_reads_a_report_from_its_link(
+    loopback, client_for, administrator
+):
+    from django.urls import reverse
+
+    from .pdfs import build_pdf
+
+    pdf = build_pdf(
+        [
+            ("h2", "Recommendations"),
+            ("h3", "Recommendation 1"),
+            ("p", "By 31 March 2023, chief constables should review vetting."),
+        ]
+    )
+    loopback.answer("/uploads/vetting.pdf", pdf, headers={"Content-Type": PDF})
+    client = client_for(administrator)
+    response = client.post(
+        reverse("recommendations:loading_paste"),
+        {
+            "title": "Vetting",
+            "kind": "national_thematic",
+            "published_on": "2022-11-02",
+            "inspectorates": ["hmicfrs"],
+            "scope": "national",
+            "url": loopback.url("/uploads/vetting.pdf"),
+            "read_link": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    draft = client.session["report_import"]
+    assert [row["reference"] for row in draft["rows"]] == ["1"]
+    assert draft["source"] == loopback.url("/uploads/vetting.pdf")
+
+
+@pytest.mark.django_db
+def test_a_link_off_the_list_is_a_form_error_on_the_link(
+    settings, client_for, administrator, no_lookups
+):
+    from django.urls import reverse
+
+    response = client_for(administrator).post(
+        reverse("recommendations:loading_paste"),
+        {
+            "title": "Vetting",
+            "kind": "national_thematic",
+            "published_on": "2022-11-02",
+            "inspectorates": ["hmicfrs"],
+            "scope": "national",
+            "url": "https://evil.example/report.pdf",
+            "read_link": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert "Reports can only be loaded from these sites" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_with_the_feature_off_the_page_offers_no_link_reading(
+    settings, client_for, administrator
+):
+    from django.urls import reverse
+
+    settings.IMPORT_URL_HOSTS = []
+    page = client_for(administrator).get(reverse("recommendations:loading_start"))
+    assert b'name="read_link"' not in page.content
+    settings.IMPORT_URL_HOSTS = [INSPECTORATE]
+    page = client_for(administrator).get(reverse("recommendations:loading_start"))
+    assert b'name="read_link"' in page.content

@@ -236,7 +236,7 @@ def test_a_saved_web_page_gives_the_title_when_none_is_typed(client_for, adminis
         (
             {"document": ("r.pdf", b"%PDF-1.4 broken")},
             "Recommendation 1\nX should.",
-            "not both",
+            "not more than one",
         ),
         ({"document": ("r.pdf", "encrypted")}, "", "encrypted"),
     ],

@@ -56,9 +56,19 @@ BULLET = re.compile(
     r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\uf0b7\uf0a7*\u2013\u2014-]|o(?=\s))\s+(?P<rest>\S.*)$"
 )
 NUMBERED = re.compile(
-    r"^\s*(?:\((?P<paren>\d{1,3}|[a-z]|[ivx]{1,5})\)|(?P<number>\d{1,3}|[a-z])[.)])"
-    r"\s+(?P<rest>\S.*)$"
+    r"^\s*(?:\((?P<paren>\d{1,3}|[a-z]|[ivx]{1,5})\)\s+|(?P<number>\d{1,3}|[a-z])[.)]"
+    r"(?:\s+|(?=[a-z])))(?P<rest>\S.*)$"
 )
+
+
+def starts_item(rest: str, after_lead_in: bool) -> bool:
+    """A numbered line's text starts an item: a capital, or any word after a lead-in
+    ("Chief constables should: 1. make sure ...")."""
+    return bool(re.match(r"[A-Z\u2018\u201c'\"(]", rest)) or (
+        after_lead_in and rest[:1].isalpha()
+    )
+
+
 # "Contents ........ 4", "Recommendations 12", "3. Findings .... 17".
 TOC_LINE = re.compile(r"^.{2,120}?(?:\s*(?:\.{2,}|\u2026+|\s{2,}|\t)\s*|\s+)\d{1,3}$")
 PAGE_NUMBER = re.compile(
@@ -252,9 +262,10 @@ def blocks_from_text(text: str) -> list[Block]:
     lines = [mend(line).rstrip() for line in text.splitlines()]
     toc = contents_lines(lines)
     repeated = _repeated_lines(lines)
+    notes, lines = _footnotes(lines)
     kept: list[str] = []
     for index, line in enumerate(lines):
-        dropped = index in toc or is_furniture(line)
+        dropped = index in toc or index in notes or is_furniture(line)
         if dropped or (line.strip() and furniture_key(line) in repeated):
             kept.append("")
         else:
@@ -285,13 +296,24 @@ def blocks_from_text(text: str) -> list[Block]:
         bullet = BULLET.match(stripped)
         numbered = NUMBERED.match(stripped)
         ends_sentence = bool(re.search(r"[.!?:;]['\u2019\u201d)]?$", previous))
+        numbered_heading = bool(
+            numbered
+            and _heading_line(numbered["rest"], previous, following)
+            and len(numbered["rest"].split()) <= 8
+            and not re.search(r"\b(?:should|must|will)\b", numbered["rest"], re.I)
+        )
         if bullet and not re.match(r"^\s*-\d", stripped):
             flush()
             current_block = Block(kind="item", text="", marker="bullet")
             current = [bullet["rest"]]
         elif (
             numbered
-            and _starts_sentence(numbered["rest"])
+            and starts_item(
+                numbered["rest"],
+                previous.endswith(":")
+                or (current_block is not None and current_block.marker == "number"),
+            )
+            and not numbered_heading
             and (
                 not previous
                 or ends_sentence
@@ -307,9 +329,12 @@ def blocks_from_text(text: str) -> list[Block]:
                 number=numbered["paren"] or numbered["number"],
             )
             current = [numbered["rest"]]
-        elif _heading_line(stripped, previous, following):
+        elif numbered_heading or _heading_line(stripped, previous, following):
+            # "Responding to the public", "2. Assessing risk and vulnerability".
             flush()
             blocks.append(Block(kind="heading", text=join_lines([stripped]), level=3))
+            previous = ""
+            continue
         elif (
             current
             and previous
@@ -336,15 +361,70 @@ def _starts_sentence(rest: str) -> bool:
 
 
 def _repeated_lines(lines: Sequence[str]) -> set[str]:
-    """Short lines pasted again and again (a running header copied with each page)."""
+    """Short lines pasted again and again (a running header copied with each page):
+    three times, or twice for a long line that ends no sentence."""
     counts = Counter(
         furniture_key(line) for line in lines if 0 < len(line.strip()) < 120
     )
     return {
         key
         for key, count in counts.items()
-        if count >= 3 and not re.fullmatch(r"[#\W]*", key) and not _is_item_word(key)
+        if (
+            count >= 3
+            or (count == 2 and len(key) > 30 and not re.search(r"[.:;,]$", key))
+        )
+        and not re.fullmatch(r"[#\W]*", key)
+        and not _is_item_word(key)
     }
+
+
+# "guidance7 and", "list8 promptly": a footnote's number glued to the word it notes.
+_MARKER = re.compile(r"(?<=[A-Za-z)\u2019'\u201d.,;:])([1-9]\d{0,2})(?=[\s,.;:)]|$)")
+_NOTE_LINE = re.compile(r"^\s*([1-9]\d{0,2})\s+(?=[A-Z\u2018\u201c'\"(])")
+
+
+def _footnotes(lines: list[str]) -> tuple[set[int], list[str]]:
+    """Footnotes pasted with the text: the lines of each note (a line starting with
+    its number, to the next blank or furniture line) and, in the text, the markers,
+    when both are there; (the note lines' indexes, the lines without markers)."""
+    markers = {m[1] for line in lines for m in _MARKER.finditer(line)}
+    notes: set[int] = set()
+    found: set[str] = set()
+    index = 0
+    while index < len(lines):
+        m = _NOTE_LINE.match(lines[index])
+        if m and m[1] in markers and not HEADINGISH.match(lines[index]):
+            found.add(m[1])
+            notes.add(index)
+            follow = index + 1
+            while (
+                follow < len(lines)
+                and follow - index <= 3
+                and lines[follow].strip()
+                and not is_furniture(lines[follow])
+                and not _NOTE_LINE.match(lines[follow])
+                and not HEADINGISH.match(lines[follow])
+            ):
+                notes.add(follow)
+                follow += 1
+            index = follow
+            continue
+        index += 1
+    if not found:
+        return set(), lines
+    cleaned = [
+        _MARKER.sub(lambda m: "" if m[1] in found else m[0], line)
+        if i not in notes
+        else line
+        for i, line in enumerate(lines)
+    ]
+    return notes, cleaned
+
+
+HEADINGISH = re.compile(
+    r"^\s*(?:recommendations?|areas? for improvement|afi|causes? of concern)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_item_word(key: str) -> bool:

@@ -38,6 +38,7 @@ from .document import (
     join_broken,
     join_lines,
     mend,
+    starts_item,
     words_of,
 )
 
@@ -299,7 +300,11 @@ def _blocks(lines_by_page: list[list[dict[str, Any]]], body: float) -> list[Bloc
             elif (
                 numbered
                 and (new_paragraph or (block is not None and block.kind == "item"))
-                and re.match(r"[A-Z\u2018\u201c'\"(]", numbered["rest"])
+                and starts_item(
+                    numbered["rest"],
+                    (previous is not None and previous["text"].endswith(":"))
+                    or (block is not None and block.marker == "number"),
+                )
             ):
                 flush()
                 block = Block(

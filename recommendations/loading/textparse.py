@@ -75,6 +75,12 @@ ASKS = re.compile(
     r"consider|inspect|revisit|report|assess|evaluate|follow|return|carry|set))\b"
 )
 LEAD_IN_MAX = 400
+# A paragraph that goes on with the item before it ("This should include ...").
+CONTINUES = re.compile(
+    r"^(?:this|these|that|those|it|its|they|their|such|in particular|in doing so|"
+    r"as part of this|to do this|to achieve this|in addition|additionally|also|and|"
+    r"or|including|for example|as a minimum|at a minimum)\b"
+)
 # A paragraph about the items rather than one of them: "Each recommendation says
 # who should act", "We have made 43 recommendations", "Where we set a date ...".
 ABOUT_ITEMS = re.compile(
@@ -99,6 +105,7 @@ class Found:
     deadline_words: str = ""
     explicit: bool = False
     page: int = 0
+    listed: bool = False  # one of a list's items: its joining "; and" is not wording
 
 
 @dataclass
@@ -179,7 +186,14 @@ class Reader:
         return prefixes[kind] + number
 
     def start(
-        self, kind: str, number: str, text: str, *, explicit: bool, page: int
+        self,
+        kind: str,
+        number: str,
+        text: str,
+        *,
+        explicit: bool,
+        page: int,
+        listed: bool = False,
     ) -> Found:
         item = Found(
             kind=kind,
@@ -187,6 +201,7 @@ class Reader:
             parts=[text] if text else [],
             explicit=explicit,
             page=page,
+            listed=listed,
         )
         if kind == COC:
             self.cause = item.number
@@ -247,7 +262,7 @@ class Reader:
             body = key[section.end("kind2") :] if section["kind2"] else ""
             self.group = self._group(body) if body else None
             return True
-        if ASIDE.match(key) and (heading or len(key) < 40):
+        if ASIDE.match(key) and (heading or re.fullmatch(ASIDE.pattern + r"\W*", key)):
             self.close()
             self.in_aside = True
             self.aside_level = block.level
@@ -257,7 +272,12 @@ class Reader:
             self._generic_heading(block)
             return True
         address = ADDRESS_HEADING.match(key)
-        if address and (heading or len(key) < 60):
+        if (
+            address
+            and (heading or len(key) < 60)
+            and not _asks(key)
+            and len(_without_bodies(address["body"]).split()) <= 3
+        ):
             group = self._group(address["body"])
             if group is not None:
                 self.in_aside = False
@@ -305,7 +325,11 @@ class Reader:
         """ "Within three months, the force should:" opens a list of items."""
         if not key.endswith(":") or len(key) > LEAD_IN_MAX or block.kind == "item":
             return False
-        if not _asks(key):
+        if not _asks(key) and not (
+            self.mode in {REC, AFI} and len(key) < 120 and not ABOUT_ITEMS.match(key)
+        ):
+            # "The inspectorates:" within a recommendations section still opens a
+            # list (and ends the one before); "We found the following:" does not.
             return False
         if self.open is not None and self.open.explicit and self.open.kind != COC:
             # "Recommendation 2 / By 2023, chief constables should:" and bullets:
@@ -343,27 +367,41 @@ class Reader:
         self.close()
         if kind != REC:
             self.group = None
+        address = ADDRESS_HEADING.match(plain(rest)) if rest else None
+        heading_group = self._group(address["body"]) if address else None
+        if heading_group is not None:
+            # "Recommendation 3. To the Home Office and the NPCC": owners, not words.
+            item = self.start(
+                kind, match["number"] or "", "", explicit=True, page=block.page
+            )
+            item.owners, item.others = heading_group.owners, heading_group.others
+            item.owner_words = heading_group.words
+            return
         self.start(kind, match["number"] or "", rest, explicit=True, page=block.page)
 
     def _text(self, block: Block, text: str) -> None:
         is_list = block.kind == "item"
         open_item = self.open
+        continues = bool(CONTINUES.match(plain(text))) or text[:1].islower()
         if open_item is not None and open_item.explicit:
             if not open_item.parts:
                 open_item.parts.append(_listed(block))
                 return
             last = open_item.parts[-1]
-            continues = (
-                is_list
-                or last.rstrip().endswith((":", ";", ",", "-", "\u2013"))
-                or not re.search(r"[.!?]['\u2019\u201d)]?$", last)
-                or text[:1].islower()
-                or open_item.kind == COC
-                or _asks(text)
-            )
-            if continues:
+            unfinished = last.rstrip().endswith(
+                (":", ";", ",", "-", "\u2013")
+            ) or not re.search(r"[.!?]['\u2019\u201d)]?$", last)
+            if open_item.kind == COC and not is_list and _asks(text) and not continues:
+                # "Cause of concern / The force isn't ... / The force should ...":
+                # the ask is its recommendation, not more of the statement.
+                self.close()
+                self.mode, self.mode_level = REC, block.level
+                self.start(REC, "", text, explicit=False, page=block.page)
+                return
+            if is_list or unfinished or continues or open_item.kind == COC:
                 open_item.parts.append(_listed(block))
                 return
+            # An explanation after the item (a finding): not part of it.
             self.close()
             return
         group = self.group
@@ -375,33 +413,32 @@ class Reader:
                     text,
                     explicit=False,
                     page=block.page,
+                    listed=True,
                 )
-                self.open = None
                 return
             # A paragraph after the list: the lead-in's list has ended.
             group.list_open = False
+            self.close()
             if not self.mode:
                 self.group = None
             return
         if self.mode:
             if open_item is not None and (
-                text[:1].islower() or open_item.parts[-1].rstrip().endswith(":")
+                continues or open_item.parts[-1].rstrip().endswith(":")
             ):
                 open_item.parts.append(_listed(block))
                 return
             if _asks(text) or (is_list and self.mode != COC):
-                item = self.start(
+                self.start(
                     self.mode,
                     block.number if block.marker == "number" else "",
                     text,
                     explicit=False,
                     page=block.page,
+                    listed=is_list,
                 )
-                # A cause of concern's statement may run on; other items stand
-                # alone unless the next text continues the sentence.
-                self.open = item
                 return
-            if self.mode == COC:
+            if self.mode == COC and not ABOUT_ITEMS.match(plain(text).strip()):
                 self.start(COC, "", text, explicit=True, page=block.page)
                 return
             self.close()
@@ -464,7 +501,11 @@ def items_from_blocks(blocks: list[Block], published: dt.date | None) -> list[Fo
 
 def _wording(item: Found) -> str:
     text = " ".join(part.strip() for part in item.parts if part.strip())
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    if item.listed:
+        # "make sure it has enough call handlers; and": the list's joints go.
+        text = re.sub(r"\s*(?:[;,]|[;,]?\s+(?:and|or))\s*$", "", text)
+    return text
 
 
 def _once(found: list[Found]) -> list[Found]:
@@ -498,13 +539,29 @@ def draft_from_blocks(
                 "\u201cAreas for improvement\u201d, or a numbered list."
             )
         )
-    return Draft(
-        source=source,
-        report=report,
-        rows=[
-            _row(index, item, published) for index, item in enumerate(found, start=1)
-        ],
-    )
+    rows = [_row(index, item, published) for index, item in enumerate(found, start=1)]
+    _causes_owned_by_their_recommendations(rows)
+    return Draft(source=source, report=report, rows=rows)
+
+
+def _causes_owned_by_their_recommendations(rows: list[DraftRow]) -> None:
+    """A cause of concern is owned by whoever its recommendations ask to act."""
+    for cause in rows:
+        if cause.kind != COC:
+            continue
+        answers = [r for r in rows if r.cause_of_concern == cause.reference]
+        codes = list(
+            dict.fromkeys(c for r in answers for c in r.owners.split("; ") if c)
+        )
+        others = list(
+            dict.fromkeys(o for r in answers for o in r.other_owners.split("; ") if o)
+        )
+        if codes:
+            cause.owners, cause.other_owners = "; ".join(codes), "; ".join(others)
+            cause.notes = [
+                n for n in cause.notes if not n.startswith(("Owner", "No owner"))
+            ]
+            cause.notes.append(_("Owners taken from its recommendations."))
 
 
 def _row(index: int, item: Found, published: dt.date | None) -> DraftRow:

@@ -209,8 +209,13 @@ ASK = re.compile(
     r"improve|provide|consider|put in place|carry out|set out)\b",
     re.IGNORECASE,
 )
+# A sentence that reports rather than asks: "only 12 forces had a plan".
+FINDING = re.compile(
+    r"\b(?:had|was|were|did|found|told|said|showed|been|identified)\b",
+    re.IGNORECASE,
+)
 _PAST_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:had|has|have|was|were|did|had been|only)\b", re.IGNORECASE
+    r"^[^.;]{0,40}?\b(?:had|was|were|did|only)\b", re.IGNORECASE
 )
 
 
@@ -252,7 +257,7 @@ def deadline_from_wording(
     says it has none, for a person to set.
     """
     for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-Z\u2018\u201c(])", text):
-        if not ASK.search(sentence):
+        if not ASK.search(sentence) and FINDING.search(sentence):
             continue
         try:
             day, words = _deadline_from_wording(sentence, published)
@@ -354,7 +359,9 @@ def _deadline_from_wording(
                 add(m, dt.date(year, 3, 31))
             elif m[1] == "this":
                 add(m, dt.date(published.year, 12, 31))
-        now = re.search(r"\b(?:immediately|with immediate effect)\b", lowered)
+        now = re.search(
+            r"\b(?:immediately|with immediate effect|an immediate)\b", lowered
+        )
         if now:
             found.append((now.start(), published, text[now.start() : now.end()]))
     if not found:
@@ -419,11 +426,23 @@ OTHER_BODIES: list[tuple[str, str]] = [
     (r"cabinet office", "Cabinet Office"),
     (r"welsh government", "Welsh Government"),
     (r"\bofsted\b", "Ofsted"),
+    (r"hm inspectorate of probation|\bhmi probation\b", "HMI Probation"),
+    (r"hm inspectorate of prisons|\bhmi prisons\b", "HMI Prisons"),
+    (
+        r"hm crown prosecution service inspectorate|\bhmcpsi\b",
+        "HM Crown Prosecution Service Inspectorate",
+    ),
+    (r"\bestyn\b", "Estyn"),
+    (r"parole board", "Parole Board"),
     (r"care quality commission|\bcqc\b", "Care Quality Commission"),
     (r"integrated care (?:boards?|systems?)|\bicbs?\b", "Integrated care boards"),
     (r"health and wellbeing boards?", "Health and wellbeing boards"),
     (r"safeguarding partners(?:hips)?", "Safeguarding partnerships"),
     (r"youth justice board", "Youth Justice Board"),
+    (
+        r"youth justice services?|youth offending (?:teams?|services?)",
+        "Youth justice services",
+    ),
     (r"criminal justice boards?", "Local criminal justice boards"),
     (r"fire and rescue services?|chief fire officers", "Fire and rescue services"),
     (
@@ -463,40 +482,74 @@ class Addressees:
 def addressees(text: str) -> Addressees:
     """Owners and other bodies the wording is addressed to (see Addressees)."""
     lowered = plain(text)
-    lowered = re.sub(r"association of police and crime commissioners", "apcc", lowered)
+    # plain() keeps lengths for text mend()ed first, so spans map back to `text`.
+    original = text if len(text) == len(lowered) else lowered
     verb = ADDRESSEE_VERB.search(lowered)
-    head = lowered[: verb.start()] if verb else ""
-    # "By 31 March 2023, chief constables should", "We recommend that the NPCC
-    # should": the head is the clause just before the verb.
-    head = re.split(r"\b(?:that|which|where|when|whether|so|because)\b", head)[-1]
-    # "The NPCC, working with the College of Policing, should": the bodies it works
-    # with are not addressed.
-    head = WORKING_WITH.sub(" ", head)
-    for part, confidence in ((head, "addressee"), (lowered, "mention")):
+    head_end = verb.start() if verb else 0
+    head_start = 0
+    for m in re.finditer(
+        r"\b(?:that|which|where|when|whether|so|because)\b", lowered[:head_end]
+    ):
+        head_start = m.end()
+    spans = [(head_start, head_end, "addressee")]
+    if verb is None:
+        # No "should": any body the wording names, flagged for checking. With one,
+        # bodies named after it are not addressed ("... a priority for the police").
+        spans.append((0, len(lowered), "mention"))
+    for start, end, confidence in spans:
+        part = lowered[start:end]
         if not part.strip():
             continue
-        found, others = _bodies(part)
+        if confidence == "addressee":
+            # "The NPCC, working with the College of Policing, should": the
+            # bodies it works with are not addressed.
+            part = WORKING_WITH.sub(lambda m: " " * len(m[0]), part)
+        found, others = _bodies(part, original[start:end])
         if found or others:
             if others and Owner.OTHER not in found:
                 found.append(Owner.OTHER)
             return Addressees(found, others, confidence)
-    if re.search(r"\bpolice\b|\bofficers\b|\bpolicing\b", lowered):
+    head = lowered[head_start:head_end]
+    if re.search(r"\bpolice\b|\bofficers\b", head):
         return Addressees([Owner.CHIEF_CONSTABLE], [], "guess")
     return Addressees([], [], "")
 
 
-def _bodies(part: str) -> tuple[list[str], list[str]]:
+# A named body outside the list, as the wording capitalises it: "the Government
+# Equalities Office", "the Parole Board".
+NAMED_BODY = re.compile(
+    r"\b(?:[A-Z][\w\u2019'&-]*\s+){1,5}?(?:of\s+(?:[A-Z][\w\u2019'-]*\s*){1,4})?"
+    r"(?:Office|Department|Agency|Service|Services|Board|Boards|Authority|Council|"
+    r"Commission|Ministry|Inspectorate|Government|Trust|Executive|Unit|Bureau|"
+    r"Institute|Partnership|Panel|Forum|Network)\b"
+)
+
+
+def _bodies(part: str, original: str) -> tuple[list[str], list[str]]:
+    """(codes, other bodies' names as the wording writes them) named in `part`."""
     found: list[str] = []
     others: list[str] = []
     rest = part
     for pattern, code in WORDING_OWNERS:
         if re.search(pattern, rest) and code not in found:
             found.append(code)
-            rest = re.sub(pattern, " ", rest)
+            rest = re.sub(pattern, lambda m: " " * len(m[0]), rest)
+    named: list[tuple[int, str]] = []
     for pattern, name in OTHER_BODIES:
-        if re.search(pattern, rest):
+        for m in re.finditer(pattern, rest):
+            written = (
+                original[m.start() : m.end()] if len(original) == len(rest) else name
+            )
+            named.append((m.start(), written if written.strip() else name))
+        rest = re.sub(pattern, lambda m: " " * len(m[0]), rest)
+    if len(original) == len(rest):
+        for m in NAMED_BODY.finditer(original):
+            if rest[m.start() : m.end()].strip() == plain(m[0]).strip():
+                name = re.sub(r"^(?:The|All|Each)\s+", "", m[0]).strip()
+                named.append((m.start(), name))
+    for _start, name in sorted(named):
+        if name.lower() not in {n.lower() for n in others}:
             others.append(name)
-            rest = re.sub(pattern, " ", rest)
     return found, others
 
 

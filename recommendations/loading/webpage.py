@@ -74,7 +74,8 @@ VOID = {
 }
 SKIPPED_CLASS = re.compile(
     r"cookie|banner|breadcrumb|skip-link|share|social|related|sidebar|menu|"
-    r"navigation|site-header|site-footer|print-link|feedback|newsletter|search",
+    r"navigation|site-header|site-footer|print-link|feedback|newsletter|search|"
+    r"footnote|endnote",
     re.IGNORECASE,
 )
 ASIDE_CLASS = re.compile(
@@ -150,7 +151,8 @@ class _Reader(HTMLParser):
             or (tag in SKIP_LANDMARK and not self.in_main)
             or "hidden" in values
             or values.get("aria-hidden") == "true"
-            or values.get("role") in {"navigation", "banner", "contentinfo", "search"}
+            or values.get("role")
+            in {"navigation", "banner", "contentinfo", "search", "doc-endnotes"}
             or bool(SKIPPED_CLASS.search(marks))
         )
         aside = tag == "aside" or bool(ASIDE_CLASS.search(marks))
@@ -200,6 +202,10 @@ class _Reader(HTMLParser):
         if self.in_title:
             self.title += data
             return
+        if any(f.tag == "sup" for f in self.stack) and re.fullmatch(
+            r"\s*[\d,*\u2020\u2021\u00a7\[\]]+\s*", data
+        ):
+            return  # a footnote marker
         self.text.append(data)
 
 

@@ -106,10 +106,11 @@ def score(case_dir: Path) -> Score:
             continue
         used.add(id(row))
         got_owners = {o for o in row.owners.split("; ") if o}
-        got_others = {o for o in row.other_owners.split("; ") if o}
-        owners_ok = got_owners == set(want["owners"]) and got_others == set(
-            want.get("other_owners", [])
-        )
+        # Other bodies' names as the report writes them: case aside.
+        got_others = {o.lower() for o in row.other_owners.split("; ") if o}
+        owners_ok = got_owners == set(want["owners"]) and got_others == {
+            o.lower() for o in want.get("other_owners", [])
+        }
         date_ok = (row.target_date or None) == want.get("target_date")
         checks = {
             "reference": row.reference == want["reference"],

@@ -1,10 +1,15 @@
 """The corpus: one module per case."""
 
 from . import (
+    activism_impartiality_html,
     custody_inspection_pdf,
     encrypted_pdf,
     joint_rape_phase_one_pdf,
+    joint_youth_violence_html,
+    northshire_peel_2023_html,
+    safe_to_share_html,
     scanned_pdf,
+    vawg_interim_html,
     vetting_thematic_pdf,
     west_mercia_peel_2018_pdf,
     west_mercia_peel_2021_pdf,
@@ -20,4 +25,9 @@ CASES = [
     custody_inspection_pdf.CASE,
     encrypted_pdf.CASE,
     scanned_pdf.CASE,
+    vawg_interim_html.CASE,
+    safe_to_share_html.CASE,
+    northshire_peel_2023_html.CASE,
+    activism_impartiality_html.CASE,
+    joint_youth_violence_html.CASE,
 ]

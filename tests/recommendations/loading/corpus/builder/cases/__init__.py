@@ -1,0 +1,41 @@
+"""The corpus: one module per case."""
+
+from . import (
+    activism_impartiality_html,
+    contact_deadlines_txt,
+    contents_only_txt,
+    custody_inspection_pdf,
+    encrypted_pdf,
+    joint_rape_phase_one_pdf,
+    joint_youth_violence_html,
+    northshire_peel_2023_html,
+    safe_to_share_html,
+    scanned_pdf,
+    southmoor_peel_2021_txt,
+    vawg_interim_html,
+    vetting_thematic_pdf,
+    vetting_thematic_txt,
+    west_mercia_peel_2018_pdf,
+    west_mercia_peel_2021_pdf,
+    west_mercia_peel_2023_pdf,
+)
+
+CASES = [
+    vetting_thematic_pdf.CASE,
+    west_mercia_peel_2018_pdf.CASE,
+    west_mercia_peel_2021_pdf.CASE,
+    west_mercia_peel_2023_pdf.CASE,
+    joint_rape_phase_one_pdf.CASE,
+    custody_inspection_pdf.CASE,
+    encrypted_pdf.CASE,
+    scanned_pdf.CASE,
+    vawg_interim_html.CASE,
+    safe_to_share_html.CASE,
+    northshire_peel_2023_html.CASE,
+    activism_impartiality_html.CASE,
+    joint_youth_violence_html.CASE,
+    vetting_thematic_txt.CASE,
+    southmoor_peel_2021_txt.CASE,
+    contact_deadlines_txt.CASE,
+    contents_only_txt.CASE,
+]

@@ -278,7 +278,8 @@ class Reader:
             and not _asks(key)
             and len(_without_bodies(address["body"]).split()) <= 3
         ):
-            group = self._group(address["body"])
+            original = block.text.strip()
+            group = self._group(original[address.start("body") : address.end("body")])
             if group is not None:
                 self.in_aside = False
                 self.close()
@@ -368,7 +369,11 @@ class Reader:
         if kind != REC:
             self.group = None
         address = ADDRESS_HEADING.match(plain(rest)) if rest else None
-        heading_group = self._group(address["body"]) if address else None
+        heading_group = (
+            self._group(rest[address.start("body") : address.end("body")])
+            if address
+            else None
+        )
         if heading_group is not None:
             # "Recommendation 3. To the Home Office and the NPCC": owners, not words.
             item = self.start(

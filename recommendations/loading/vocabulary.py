@@ -214,9 +214,7 @@ FINDING = re.compile(
     r"\b(?:had|was|were|did|found|told|said|showed|been|identified)\b",
     re.IGNORECASE,
 )
-_PAST_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:had|was|were|did|only)\b", re.IGNORECASE
-)
+_PAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:had|was|were|did|only)\b", re.IGNORECASE)
 
 
 def _financial_year(first: str, second: str) -> int | None:

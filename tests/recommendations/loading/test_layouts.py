@@ -64,7 +64,7 @@ def test_bullets_under_a_cause_of_concern_are_its_recommendations():
     )
     assert rows[1].text == (
         "make sure it has enough trained call handlers to answer emergency and "
-        "non-emergency calls promptly;"
+        "non-emergency calls promptly"
     )
     # Each bullet inherits the lead-in's deadline and owner.
     assert {r.target_date for r in rows[1:4]} == {"2023-02-02"}

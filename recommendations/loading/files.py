@@ -41,7 +41,7 @@ MAX_MERGED_RANGES = MAX_ROWS
 # The separators a CSV file is read with, most usual first; and others that are
 # recognised only to say so.
 SEPARATORS = (",", ";", "\t")
-OTHER_SEPARATORS = ("|", ":", "^", "~")
+OTHER_SEPARATORS = ("|", "^", "~")
 SNIFF_CHARACTERS = 64 * 1024
 
 
@@ -152,27 +152,28 @@ def _split_rows(sample: str, separator: str) -> int:
 def _separator(text: str) -> str:
     """The character the file's columns are separated by: a comma, or (as Excel
     saves CSV in many languages) a semicolon, or a tab; whichever splits the most
-    rows, a comma when none does. Another separator is refused, naming it."""
+    rows, a comma when none does. A file that another character splits into more
+    rows is refused, naming it."""
     sample = text[:SNIFF_CHARACTERS]
     # The sample may end inside a row: its last line is left out.
     if len(text) > SNIFF_CHARACTERS and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
-    scores = {separator: _split_rows(sample, separator) for separator in SEPARATORS}
+    scores = {
+        separator: _split_rows(sample, separator)
+        for separator in (*SEPARATORS, *OTHER_SEPARATORS)
+    }
     best = max(SEPARATORS, key=lambda separator: scores[separator])
-    if scores[best]:
-        return best
-    lines = [line for line in sample.splitlines() if line.strip()]
-    for other in OTHER_SEPARATORS:
-        if len(lines) > 1 and sum(other in line for line in lines) > len(lines) / 2:
-            raise FileRefused(
-                _(
-                    "The CSV file's columns are separated by \u201c%(found)s\u201d. "
-                    "Only commas, semicolons and tabs are read: in Excel, choose "
-                    "Save As and then \u201cCSV UTF-8 (Comma delimited)\u201d."
-                )
-                % {"found": other}
+    other = max(OTHER_SEPARATORS, key=lambda separator: scores[separator])
+    if scores[other] > scores[best]:
+        raise FileRefused(
+            _(
+                "The CSV file's columns are separated by \u201c%(found)s\u201d. "
+                "Only commas, semicolons and tabs are read: in Excel, choose Save "
+                "As and then \u201cCSV UTF-8 (Comma delimited)\u201d."
             )
-    return ","
+            % {"found": other}
+        )
+    return best if scores[best] else ","
 
 
 def _check_archive(data: bytes) -> None:

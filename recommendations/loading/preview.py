@@ -762,6 +762,11 @@ def check(draft: Draft) -> Preview:
             "ref": existing.hmicfrs_reference,
         }
         published = existing.published_on
+    if not draft.rows:
+        # Every row deleted in the preview: a report with no items is not loaded.
+        report_errors["rows"] = _(
+            "There are no items to load: add a row, or upload the file again."
+        )
     rows = [_check_row(row, published) for row in draft.rows]
     existing_items: dict[str, Item] = {}
     parents: dict[int, str] = {}

@@ -187,6 +187,9 @@ class Draft:
     source: str
     report: dict[str, str]
     rows: list[DraftRow]
+    # The id the next new row gets: ids are never reused, so a page opened for a
+    # row deleted since cannot act on a row added after it.
+    next_id: int = 0
 
     def __post_init__(self) -> None:
         # Rows made without an id (by the text reader, or stored before rows had
@@ -198,9 +201,9 @@ class Draft:
                 unnumbered.append(row)
             else:
                 taken.add(row.id)
-        following = max(taken, default=-1) + 1
-        for offset, row in enumerate(unnumbered):
-            row.id = following + offset
+        self.next_id = max(self.next_id, max(taken, default=-1) + 1)
+        for row in unnumbered:
+            row.id = self._new_id()
 
     def to_session(self) -> dict[str, Any]:
         return asdict(self)
@@ -213,7 +216,12 @@ class Draft:
             if "sheet" not in stored and data["source"].lower().endswith(_SPREADSHEETS):
                 values["sheet"] = ""  # stored before rows named their sheet
             rows.append(DraftRow(**values))
-        return cls(source=data["source"], report=dict(data["report"]), rows=rows)
+        return cls(
+            source=data["source"],
+            report=dict(data["report"]),
+            rows=rows,
+            next_id=data.get("next_id", 0),
+        )
 
     def position(self, row_id: int) -> int | None:
         return next((i for i, row in enumerate(self.rows) if row.id == row_id), None)
@@ -234,7 +242,8 @@ class Draft:
         return {reference_key(r.reference) for r in self.rows if r.id != besides}
 
     def _new_id(self) -> int:
-        return max((row.id for row in self.rows), default=-1) + 1
+        self.next_id += 1
+        return self.next_id - 1
 
     def add_row(self, row: DraftRow) -> DraftRow:
         """Add a row the person made, at the end."""

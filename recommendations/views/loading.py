@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -181,6 +181,11 @@ def preview(request: SignedInRequest) -> HttpResponse:
     )
 
 
+def _posted(request: SignedInRequest) -> QueryDict | None:
+    """The form data of a POST, even an empty one (which binds, and fails)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _draft_row(request: SignedInRequest, row_id: int) -> tuple[Draft, DraftRow]:
     draft = _draft(request)
     row = draft.row(row_id) if draft is not None else None
@@ -240,7 +245,7 @@ def edit_row(request: SignedInRequest, row_id: int) -> HttpResponse:
         "text_is_summary": checked.text_is_summary,
         "hmicfrs_id": row.hmicfrs_id,
     }
-    form = ImportRowForm(request.POST or None, initial=initial)
+    form = ImportRowForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         _apply(row, form.cleaned_data)
         _store(request, draft)
@@ -283,9 +288,7 @@ def add_row(request: SignedInRequest) -> HttpResponse:
     draft = _draft(request)
     if draft is None:
         raise Http404
-    form = ImportRowForm(
-        request.POST or None, initial={"kind": Item.Kind.RECOMMENDATION}
-    )
+    form = ImportRowForm(_posted(request), initial={"kind": Item.Kind.RECOMMENDATION})
     if request.method == "POST" and form.is_valid():
         row = draft.add_row(DraftRow(line=0))
         _apply(row, form.cleaned_data)
@@ -318,7 +321,7 @@ def split_row(request: SignedInRequest, row_id: int) -> HttpResponse:
     first, second = propose_split(row.text)
     taken = draft.references()
     form = ImportSplitForm(
-        request.POST or None,
+        _posted(request),
         taken=taken,
         initial={
             "first_text": first,
@@ -370,7 +373,7 @@ def merge_row(request: SignedInRequest, row_id: int) -> HttpResponse:
     if following is None:
         raise Http404
     form = ImportMergeForm(
-        request.POST or None,
+        _posted(request),
         following=following.id,
         initial={"following": following.id},
     )
@@ -415,7 +418,7 @@ def merge_row(request: SignedInRequest, row_id: int) -> HttpResponse:
 def delete_row(request: SignedInRequest, row_id: int) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
     draft, row = _draft_row(request, row_id)
-    form = ImportDeleteForm(request.POST or None)
+    form = ImportDeleteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         index = draft.position(row_id) or 0
         draft.delete_row(row_id)

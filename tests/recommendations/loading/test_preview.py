@@ -662,3 +662,51 @@ def test_a_draft_with_every_row_deleted_cannot_be_loaded():
     preview = check(draft)
     assert preview.has_errors
     assert "There are no items to load" in preview.report_errors["rows"]
+
+
+def _numbered(count: int, text: str = "A recommendation, number {n}.") -> list:
+    return [
+        [str(n), "recommendation", "PCC", text.format(n=n), "", "", "no"]
+        for n in range(1, count + 1)
+    ]
+
+
+def _queries(administrator, rows, title: str = "", **options) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    report = [
+        (key, title or value) if key == "title" else (key, value)
+        for key, value in REPORT
+        if key != "hmicfrs reference"
+    ]
+    draft = _preview(rows, report=report).draft
+    with CaptureQueriesContext(connection) as captured:
+        services.report_import(draft=draft, actor=administrator, **options)
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_an_import_reads_once_and_writes_each_item_with_its_history(administrator):
+    """Measured at two sizes: ten more items cost twenty statements, the item and
+    its history row each; nothing else is read or written per row."""
+    _queries(administrator, _numbered(1), title="A first report")
+    small = _queries(administrator, _numbered(10), title="A second report")
+    large = _queries(administrator, _numbered(20), title="A third report")
+    assert large - small == 20
+
+
+@pytest.mark.django_db
+def test_a_reimport_updating_items_reads_them_once(administrator):
+    services.report_import(draft=_preview(_numbered(20)).draft, actor=administrator)
+    few = _queries(
+        administrator,
+        _numbered(20, "Reworded {n}, at length.")[:10] + _numbered(20)[10:],
+        update_changed=True,
+    )
+    many = _queries(
+        administrator,
+        _numbered(20, "Reworded again {n}, at length."),
+        update_changed=True,
+    )
+    assert many - few == 20

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -268,18 +268,13 @@ class Draft:
             for r in self.rows
             if (r.sheet, r.line, r.added) == (row.sheet, row.line, row.added)
         ]
-        second = DraftRow(
-            line=row.line,
-            sheet=row.sheet,
-            added=row.added,
+        # Every other field as the row has it (a field added later too).
+        second = replace(
+            row,
             part=max([*siblings, 1]) + 1,
             reference=second_reference,
-            kind=row.kind,
-            owners=row.owners,
             text=second_text,
-            target_date=row.target_date,
-            cause_of_concern=row.cause_of_concern,
-            text_is_summary=row.text_is_summary,
+            hmicfrs_id="",  # the register's ID is the first item's
             notes=list(row.notes),
             id=self._new_id(),
         )

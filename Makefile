@@ -101,7 +101,7 @@ lock:
 # How long a 1,000-item spreadsheet takes from upload to saved (rolled back after).
 bench-import: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 BENCHMARK=1 $(BIN)/python manage.py benchimport --items 1000 --repeat 3
+	DEBUG=1 BENCHMARK=1 $(BIN)/python manage.py benchimport --items 5000 --repeat 3
 
 # The national-scale benchmark (docs/performance.md): seeds a database of its own at
 # 10k, 100k and 1M items, serves it with gunicorn and loads it with wrk. PostgreSQL.

@@ -13,7 +13,7 @@ from .figures import cached_figure
 from .loading import fetch
 from .loading.document import blocks_from_text
 from .loading.files import FileRefused, read_upload
-from .loading.preview import Draft, draft_from_rows
+from .loading.preview import Draft, clean_reference, draft_from_rows, reference_key
 from .loading.sources import read_document
 from .loading.textparse import draft_from_blocks
 from .models import Inspectorate, Item, Owner, Report
@@ -483,6 +483,78 @@ class ImportConfirmForm(forms.Form):
     update_changed = forms.BooleanField(
         label=_("Update the changed items"), required=False
     )
+
+
+class ImportSplitForm(GovukFormMixin, forms.Form):
+    """Split one proposed item into two before loading."""
+
+    first_text = forms.CharField(
+        label=_("Wording of the first item"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Enter the first item's wording.")},
+    )
+    second_reference = forms.CharField(
+        label=_("Reference of the second item"),
+        max_length=30,
+        help_text=_("Unique in the report, for example 3b."),
+        error_messages={"required": _("Enter the second item's reference.")},
+    )
+    second_text = forms.CharField(
+        label=_("Wording of the second item"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Enter the second item's wording.")},
+    )
+
+    def __init__(self, *args: Any, taken: set[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.taken = taken
+
+    def clean_second_reference(self) -> str:
+        reference = clean_reference(self.cleaned_data["second_reference"])
+        if reference_key(reference) in self.taken:
+            raise ValidationError(
+                _("Reference %(reference)s is already used: choose another."),
+                code="duplicate",
+                params={"reference": reference},
+            )
+        return reference
+
+
+class ImportMergeForm(forms.Form):
+    """Merge a proposed item with the one after it: `following` names the row the
+    page showed, so a page opened before the rows changed merges nothing."""
+
+    following = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, following: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.expected = following
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("following") != self.expected:
+            raise ValidationError(
+                _(
+                    "The rows changed since this page was opened (perhaps in "
+                    "another tab): check the two rows below again."
+                ),
+                code="stale",
+            )
+        return cleaned
+
+
+class ImportDeleteForm(forms.Form):
+    """Delete a proposed item: the confirmation page sends `confirm`."""
+
+    confirm = forms.BooleanField(widget=forms.HiddenInput, required=False, initial=True)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("confirm"):
+            raise ValidationError(
+                _("Confirm that the row is to be deleted."), code="unconfirmed"
+            )
+        return cleaned
 
 
 # Past this many reports, a report select offers the most recent ones (and the one

@@ -22,7 +22,7 @@ from . import access, choicesets, timeline, workflow
 from .access import Need
 from .evidence import check_evidence
 from .history import save_with_history
-from .loading.preview import Draft, check, find_existing
+from .loading.preview import Draft, check, find_existing, reference_key
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 from .text import clean_text
 
@@ -410,7 +410,7 @@ def report_import(
     preview = check(draft)
     if preview.has_errors:
         messages = list(preview.report_errors.values()) + [
-            f"Row {row.draft.line}: {error}"
+            f"{row.draft.place}: {error}"
             for row in preview.error_rows
             for error in row.errors
         ]
@@ -441,12 +441,19 @@ def report_import(
             ) from error
     else:
         report = Report.objects.select_for_update().get(pk=report.pk)
-    existing = {item.reference: item for item in report.items.select_for_update()}
+    # By reference_key, as check() matched them: "afi 1" is the loaded "AFI 1".
+    existing: dict[str, Item] = {}
+    for loaded in report.items.select_for_update():
+        existing.setdefault(reference_key(loaded.reference), loaded)
     # Causes of concern first, so their recommendations can point at them.
     rows = sorted(preview.rows, key=lambda row: row.kind != Item.Kind.CAUSE_OF_CONCERN)
     added = updated = unchanged = skipped = 0
     for row in rows:
-        parent = existing.get(row.cause_of_concern) if row.cause_of_concern else None
+        parent = (
+            existing.get(reference_key(row.cause_of_concern))
+            if row.cause_of_concern
+            else None
+        )
         if row.state == "unchanged":
             unchanged += 1
             continue
@@ -454,7 +461,7 @@ def report_import(
             if not update_changed:
                 skipped += 1
                 continue
-            item = existing[row.reference]
+            item = existing[reference_key(row.reference)]
             item.kind = row.kind
             item.text = row.text
             item.owners = choicesets.encode(row.owners)
@@ -490,7 +497,7 @@ def report_import(
             target_date=row.target_date,
         )
         save_with_history(item, actor=actor, reason=reason)
-        existing[row.reference] = item
+        existing[reference_key(row.reference)] = item
         added += 1
     # The security log is a logger (formatted by accounts.logs); no request here.
     security_logger.info(

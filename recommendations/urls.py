@@ -19,7 +19,23 @@ urlpatterns = [
     path("loading/paste/", loading.paste, name="loading_paste"),
     path("loading/preview/", loading.preview, name="loading_preview"),
     path(
-        "loading/preview/rows/<int:index>/", loading.edit_row, name="loading_edit_row"
+        "loading/preview/rows/<int:row_id>/", loading.edit_row, name="loading_edit_row"
+    ),
+    path("loading/preview/rows/add/", loading.add_row, name="loading_add_row"),
+    path(
+        "loading/preview/rows/<int:row_id>/split/",
+        loading.split_row,
+        name="loading_split_row",
+    ),
+    path(
+        "loading/preview/rows/<int:row_id>/merge/",
+        loading.merge_row,
+        name="loading_merge_row",
+    ),
+    path(
+        "loading/preview/rows/<int:row_id>/delete/",
+        loading.delete_row,
+        name="loading_delete_row",
     ),
     path("loading/confirm/", loading.confirm, name="loading_confirm"),
     path("loading/cancel/", loading.cancel, name="loading_cancel"),

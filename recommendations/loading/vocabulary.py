@@ -6,6 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
 from .. import dates
 from ..models import Inspectorate, Item, Owner, Report
 from .document import plain
@@ -120,42 +123,159 @@ class DateError(ValueError):
     pass
 
 
+@dataclass(frozen=True)
+class ReadDate:
+    """A date read from a cell, and a note when the reading was not literal."""
+
+    day: dt.date | None
+    note: str = ""
+
+
+# Months as dates name them, with the abbreviation "Sept" besides "Sep".
+DATE_MONTHS = {**MONTHS, "sept": 9}
+# Excel counts days from 30 December 1899 (keeping Lotus 1-2-3's 29 February 1900).
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
+_YEAR_FIRST = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+_DAY_MONTH_NAME = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4}|\d{2})"
+)
+_MONTH_NAME_DAY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MONTH_ALONE = re.compile(
+    r"([A-Za-z]+)\.?,?(?:\s+|\s*-\s*)(\d{4})|([A-Za-z]{3,})-(\d{2})"
+)
+
+
 def parse_date(value: object) -> dt.date | None:
-    """A date from a cell: a date object, ISO, UK day/month/year, or "2 May 2023".
+    """A date from a cell: a date object, an Excel serial number (46112), ISO, UK
+    day/month/year (31/03/2027, 31/3/27, 31.03.2027), or with the month's name
+    (31 March 2027, 31-Mar-27).
 
     Empty gives None; anything else that is not a real date within the accepted
-    range (recommendations.dates) raises DateError.
+    range (recommendations.dates) raises DateError, and so does month/day/year
+    order (03/31/2027): dates are read day first.
     """
-    day = _parse_date(value)
-    if day is not None and not dates.in_range(day):
-        raise DateError(f"{day:%d/%m/%Y}: {dates.out_of_range_message()}")
-    return day
+    return read_date(value).day
 
 
-def _parse_date(value: object) -> dt.date | None:
+def read_date(value: object, *, month_alone: bool = False) -> ReadDate:
+    """parse_date's reading, and with `month_alone` "March 2027" too: the end of
+    that month, with a note saying so."""
+    read = _read_date(value, month_alone)
+    if read.day is not None and not dates.in_range(read.day):
+        raise DateError(f"{read.day:%d/%m/%Y}: {dates.out_of_range_message()}")
+    return read
+
+
+def _year(digits: str) -> int:
+    # Two-digit years are this century's: 31/3/27 is 31 March 2027.
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
+
+
+def _from_serial(number: float, text: str) -> dt.date:
+    whole = int(number)
+    if text.isdigit() and len(text) == 4 and 1900 <= whole <= 2099:
+        raise DateError(
+            _(
+                "%(text)s looks like a year, not a date: enter the day, month and "
+                "year, for example 31/12/%(text)s"
+            )
+            % {"text": text}
+        )
+    if whole < 1 or whole == 60:  # Excel's 29 February 1900 never was
+        raise DateError(_("%(text)s is not a real date") % {"text": text})
+    if whole < 60:
+        return EXCEL_EPOCH + dt.timedelta(days=whole + 1)
+    try:
+        return EXCEL_EPOCH + dt.timedelta(days=whole)
+    except OverflowError as error:
+        raise DateError(f"{text}: {dates.out_of_range_message()}") from error
+
+
+def _read_date(value: object, month_alone: bool) -> ReadDate:
     if value is None:
-        return None
+        return ReadDate(None)
     if isinstance(value, dt.datetime):
-        return value.date()
+        return ReadDate(value.date())
     if isinstance(value, dt.date):
-        return value
+        return ReadDate(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A date cell formatted as a number: Excel's count of days.
+        return ReadDate(_from_serial(value, f"{value:g}"))
     text = str(value).strip()
     if not text:
-        return None
+        return ReadDate(None)
+    if _NUMBER.fullmatch(text):
+        return ReadDate(_from_serial(float(text), text))
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        if m := re.fullmatch(
-            r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", text
-        ):
-            month = MONTHS.get(m[2].lower())
-            if month:
-                return dt.date(int(m[3]), month, int(m[1]))
+        if m := _ISO.fullmatch(text):
+            return ReadDate(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        if m := _YEAR_FIRST.fullmatch(text):
+            return ReadDate(dt.date(int(m[1]), int(m[3]), int(m[4])))
+        if m := _DAY_FIRST.fullmatch(text):
+            day, month, year = int(m[1]), int(m[3]), _year(m[4])
+            if month > 12 and 1 <= day <= 12:
+                raise _month_first(text, day, month, year)
+            return ReadDate(dt.date(year, month, day))
+        if (m := _DAY_MONTH_NAME.fullmatch(text)) and m[2].lower() in DATE_MONTHS:
+            return ReadDate(dt.date(_year(m[3]), DATE_MONTHS[m[2].lower()], int(m[1])))
+        if (m := _MONTH_NAME_DAY.fullmatch(text)) and m[1].lower() in DATE_MONTHS:
+            return ReadDate(dt.date(int(m[3]), DATE_MONTHS[m[1].lower()], int(m[2])))
+        if m := _MONTH_ALONE.fullmatch(text):
+            name, digits = (m[1], m[2]) if m[1] else (m[3], m[4])
+            named = DATE_MONTHS.get(name.lower())
+            if named:
+                return _end_of_month(text, _year(digits), named, month_alone)
     except ValueError as error:
-        raise DateError(f"{text} is not a real date") from error
-    raise DateError(f"{text} is not a date (use, for example, 31/03/2026)")
+        if isinstance(error, DateError):
+            raise
+        raise DateError(_("%(text)s is not a real date") % {"text": text}) from error
+    raise DateError(
+        _(
+            "%(text)s is not a date: dates are read as day/month/year, for example "
+            "31/03/2027"
+        )
+        % {"text": text}
+    )
+
+
+def _month_first(text: str, day: int, month: int, year: int) -> DateError:
+    message = _(
+        "%(text)s is not a date: dates are read as day/month/year, and there is no "
+        "month %(month)s"
+    ) % {"text": text, "month": month}
+    try:
+        meant = dt.date(year, day, month)
+    except ValueError:
+        return DateError(message)
+    return DateError(
+        _("%(message)s. For %(meant)s, write %(written)s")
+        % {
+            "message": message,
+            "meant": date_format(meant, "j F Y"),
+            "written": f"{meant:%d/%m/%Y}",
+        }
+    )
+
+
+def _end_of_month(text: str, year: int, month: int, allowed: bool) -> ReadDate:
+    if not allowed:
+        raise DateError(
+            _("%(text)s has no day: enter the full date, for example 31/03/2027")
+            % {"text": text}
+        )
+    day = dt.date(year, month, calendar.monthrange(year, month)[1])
+    if not dates.in_range(day):
+        return ReadDate(day)  # refused by read_date, with the range's message
+    return ReadDate(
+        day,
+        _("\u201c%(text)s\u201d is read as the end of that month, %(day)s: check it.")
+        % {"text": text, "day": date_format(day, "j F Y")},
+    )
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -1,7 +1,9 @@
 """Loading a report: upload or paste, preview, correct, confirm. Administrators only.
 
 The draft lives in the session until it is confirmed or cancelled; nothing reaches
-the database before `services.report_import`, which checks everything again.
+the database before `services.report_import`, which checks everything again. In
+the preview a row can be corrected, split in two, merged with the next, deleted,
+or a row added; each changes the draft, and so the confirmation token.
 """
 
 import hashlib
@@ -10,7 +12,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,9 +22,28 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import access, services
 from ..access import Need
-from ..forms import ImportConfirmForm, ImportRowForm, ImportTextForm, ImportUploadForm
-from ..loading.preview import Draft, check
+from ..forms import (
+    ImportConfirmForm,
+    ImportDeleteForm,
+    ImportMergeForm,
+    ImportRowForm,
+    ImportSplitForm,
+    ImportTextForm,
+    ImportUploadForm,
+    carry_current,
+)
+from ..loading.preview import (
+    CheckedRow,
+    Draft,
+    DraftRow,
+    Preview,
+    check,
+    clean_reference,
+    next_reference,
+    propose_split,
+)
 from ..loading.template_files import template_csv, template_xlsx
+from ..models import Item
 from ..requests import SignedInRequest
 
 SESSION_KEY = "report_import"
@@ -86,6 +108,32 @@ def paste(request: SignedInRequest) -> HttpResponse:
     return redirect("recommendations:loading_preview")
 
 
+# Rows per page of the preview: a 5,000-row upload is 50 pages, not one 4 MB page.
+ROWS_PER_PAGE = 100
+# The preview's filters: every row, rows with errors, rows with something to check.
+SHOWN = ("all", "errors", "warnings")
+# The error summary lists this many errors; the filter finds the rest.
+SUMMARY_ERRORS = 50
+
+
+def _shown(preview: Preview, show: str) -> list[CheckedRow]:
+    if show == "errors":
+        return preview.error_rows
+    if show == "warnings":
+        return preview.warning_rows
+    return preview.rows
+
+
+def _preview_url(draft: Draft, row_id: int | None = None) -> str:
+    """The preview page (of every row) that shows row `row_id`, at that row."""
+    url = reverse("recommendations:loading_preview")
+    index = draft.position(row_id) if row_id is not None else None
+    if index is None:
+        return url
+    page = index // ROWS_PER_PAGE + 1
+    return f"{url}{f'?page={page}' if page > 1 else ''}#row-{row_id}"
+
+
 @require_GET
 def preview(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.ADMINISTER)
@@ -93,6 +141,21 @@ def preview(request: SignedInRequest) -> HttpResponse:
     if draft is None:
         return redirect("recommendations:loading_start")
     checked = check(draft)
+    show = request.GET.get("show", "all")
+    if show not in SHOWN:
+        show = "all"
+    paginator = Paginator(_shown(checked, show), ROWS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    # Each error links to the page of "rows with errors" that shows its row.
+    summary: list[dict[str, str]] = []
+    base = reverse("recommendations:loading_preview")
+    for index, row in enumerate(checked.error_rows):
+        if len(summary) >= SUMMARY_ERRORS:
+            break
+        number = index // ROWS_PER_PAGE + 1
+        href = f"{base}?show=errors&page={number}#row-{row.draft.id}"
+        for error in row.errors[: SUMMARY_ERRORS - len(summary)]:
+            summary.append({"href": href, "place": row.draft.place, "error": error})
     form = ImportConfirmForm(initial={"token": _token(draft)})
     return render(
         request,
@@ -100,21 +163,79 @@ def preview(request: SignedInRequest) -> HttpResponse:
         {
             "preview": checked,
             "form": form,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+            "show": show,
+            "summary": summary,
+            "summary_rows": len({item["href"] for item in summary}),
+            "last_id": draft.rows[-1].id if draft.rows else None,
             "counts": {
-                state: checked.count(state) for state in ("new", "changed", "unchanged")
+                "new": checked.count("new"),
+                "changed": checked.count("changed"),
+                "unchanged": checked.count("unchanged"),
+                "all": len(checked.rows),
+                "errors": len(checked.error_rows),
+                "warnings": len(checked.warning_rows),
             },
         },
     )
 
 
-@require_http_methods(["GET", "POST"])
-def edit_row(request: SignedInRequest, index: int) -> HttpResponse:
-    access.require_page(request.user, Need.ADMINISTER)
+def _posted(request: SignedInRequest) -> QueryDict | None:
+    """The form data of a POST, even an empty one (which binds, and fails)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _draft_row(request: SignedInRequest, row_id: int) -> tuple[Draft, DraftRow]:
     draft = _draft(request)
-    if draft is None or not 0 <= index < len(draft.rows):
+    row = draft.row(row_id) if draft is not None else None
+    if draft is None or row is None:
         raise Http404
-    row = draft.rows[index]
-    checked = check(draft).rows[index]
+    return draft, row
+
+
+def _checked(draft: Draft, row_id: int) -> CheckedRow:
+    return check(draft).rows[draft.position(row_id) or 0]
+
+
+def _saved_message(
+    request: SignedInRequest, draft: Draft, row: DraftRow, done: str
+) -> None:
+    """Say what was done to the row; a row that still has problems is said to."""
+    still = _checked(draft, row.id).errors
+    if still:
+        messages.warning(
+            request,
+            ngettext(
+                "%(done)s, but it still has a problem: %(errors)s",
+                "%(done)s, but it still has problems: %(errors)s",
+                len(still),
+            )
+            % {"done": done, "errors": " ".join(still)},
+        )
+    else:
+        messages.success(request, f"{done}.")
+
+
+def _apply(row: DraftRow, data: dict[str, Any]) -> None:
+    row.reference = clean_reference(data["reference"])
+    row.kind = data["kind"]
+    row.owners = "; ".join(data["owners"])
+    row.other_owners = data["other_owners"].strip()
+    row.text = data["text"].strip()
+    row.target_date = data["target_date"].isoformat() if data["target_date"] else ""
+    row.cause_of_concern = clean_reference(data["cause_of_concern"])
+    row.text_is_summary = "yes" if data["text_is_summary"] else "no"
+    row.hmicfrs_id = data["hmicfrs_id"].strip()
+    # A corrected row's proposals have been read by a person.
+    row.notes = []
+
+
+@require_http_methods(["GET", "POST"])
+def edit_row(request: SignedInRequest, row_id: int) -> HttpResponse:
+    access.require_page(request.user, Need.ADMINISTER)
+    draft, row = _draft_row(request, row_id)
+    checked = _checked(draft, row_id)
     initial: dict[str, Any] = {
         "reference": row.reference,
         "kind": checked.kind or row.kind,
@@ -126,45 +247,201 @@ def edit_row(request: SignedInRequest, index: int) -> HttpResponse:
         "text_is_summary": checked.text_is_summary,
         "hmicfrs_id": row.hmicfrs_id,
     }
-    form = ImportRowForm(request.POST or None, initial=initial)
+    form = ImportRowForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        row.reference = data["reference"].strip()
-        row.kind = data["kind"]
-        row.owners = "; ".join(data["owners"])
-        row.other_owners = data["other_owners"].strip()
-        row.text = data["text"].strip()
-        row.target_date = data["target_date"].isoformat() if data["target_date"] else ""
-        row.cause_of_concern = data["cause_of_concern"].strip()
-        row.text_is_summary = "yes" if data["text_is_summary"] else "no"
-        row.hmicfrs_id = data["hmicfrs_id"].strip()
-        # A corrected row's proposals have been read by a person.
-        row.notes = []
+        _apply(row, form.cleaned_data)
         _store(request, draft)
         # Saved as edited; only a row that now passes the checks is "corrected":
         # no green banner beside errors for the same row.
-        still = check(draft).rows[index].errors
+        still = _checked(draft, row_id).errors
         if still:
             messages.warning(
                 request,
                 ngettext(
-                    "Row %(line)s has been saved as edited, but still has a "
-                    "problem: %(errors)s",
-                    "Row %(line)s has been saved as edited, but still has "
-                    "problems: %(errors)s",
+                    "%(place)s has been saved as edited, but still has a problem: "
+                    "%(errors)s",
+                    "%(place)s has been saved as edited, but still has problems: "
+                    "%(errors)s",
                     len(still),
                 )
-                % {"line": row.line, "errors": " ".join(still)},
+                % {"place": row.place, "errors": " ".join(still)},
             )
         else:
             messages.success(
-                request, _("Row %(line)s has been corrected.") % {"line": row.line}
+                request, _("%(place)s has been corrected.") % {"place": row.place}
             )
-        return redirect(reverse("recommendations:loading_preview") + f"#row-{index}")
+        return redirect(_preview_url(draft, row_id))
     return render(
         request,
         "recommendations/loading/edit_row.html",
-        {"form": form, "row": checked, "index": index, "draft": draft},
+        {
+            "form": form,
+            "row": checked,
+            "draft": draft,
+            "back_url": _preview_url(draft, row_id),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_row(request: SignedInRequest) -> HttpResponse:
+    access.require_page(request.user, Need.ADMINISTER)
+    draft = _draft(request)
+    if draft is None:
+        raise Http404
+    form = ImportRowForm(_posted(request), initial={"kind": Item.Kind.RECOMMENDATION})
+    if request.method == "POST" and form.is_valid():
+        row = draft.add_row(DraftRow(line=0))
+        _apply(row, form.cleaned_data)
+        _store(request, draft)
+        _saved_message(
+            request,
+            draft,
+            row,
+            _("A row has been added as %(place)s (reference %(reference)s)")
+            % {"place": row.place, "reference": row.reference or _("none")},
+        )
+        return redirect(_preview_url(draft, row.id))
+    return render(
+        request,
+        "recommendations/loading/edit_row.html",
+        {
+            "form": form,
+            "row": None,
+            "draft": draft,
+            "back_url": _preview_url(draft),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def split_row(request: SignedInRequest, row_id: int) -> HttpResponse:
+    access.require_page(request.user, Need.ADMINISTER)
+    draft, row = _draft_row(request, row_id)
+    first, second = propose_split(row.text)
+    taken = draft.references()
+    form = ImportSplitForm(
+        _posted(request),
+        taken=taken,
+        initial={
+            "first_text": first,
+            "second_reference": next_reference(row.reference, taken),
+            "second_text": second,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        added = draft.split_row(
+            row_id,
+            first_text=data["first_text"].strip(),
+            second_reference=data["second_reference"],
+            second_text=data["second_text"].strip(),
+        )
+        _store(request, draft)
+        messages.success(
+            request,
+            _(
+                "%(place)s has been split in two: %(first)s, and %(second)s as "
+                "%(added)s."
+            )
+            % {
+                "place": row.place,
+                "first": row.reference or _("(no reference)"),
+                "second": added.reference,
+                "added": added.place,
+            },
+        )
+        return redirect(_preview_url(draft, row_id))
+    return render(
+        request,
+        "recommendations/loading/split_row.html",
+        {
+            "form": form,
+            "row": _checked(draft, row_id),
+            "draft": draft,
+            "back_url": _preview_url(draft, row_id),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def merge_row(request: SignedInRequest, row_id: int) -> HttpResponse:
+    access.require_page(request.user, Need.ADMINISTER)
+    draft, row = _draft_row(request, row_id)
+    following = draft.following(row_id)
+    if following is None:
+        raise Http404
+    form = ImportMergeForm(
+        _posted(request),
+        following=following.id,
+        initial={"following": following.id},
+    )
+    if request.method == "POST" and form.is_valid():
+        draft.merge_with_following(row_id)
+        _store(request, draft)
+        _saved_message(
+            request,
+            draft,
+            row,
+            _("%(first)s and %(second)s have been merged into one row, %(reference)s")
+            % {
+                "first": row.place,
+                "second": following.place,
+                "reference": row.reference or _("(no reference)"),
+            },
+        )
+        return redirect(_preview_url(draft, row_id))
+    if form.errors:
+        # A second press merges the row this page now shows, deliberately.
+        carry_current(form, following=str(following.id))
+    checked = check(draft)
+    position = draft.position(row_id) or 0
+    return render(
+        request,
+        "recommendations/loading/merge_row.html",
+        {
+            "form": form,
+            "row": checked.rows[position],
+            "following": checked.rows[position + 1],
+            "merged_text": " ".join(
+                part for part in (row.text.strip(), following.text.strip()) if part
+            ),
+            "draft": draft,
+            "back_url": _preview_url(draft, row_id),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delete_row(request: SignedInRequest, row_id: int) -> HttpResponse:
+    access.require_page(request.user, Need.ADMINISTER)
+    draft, row = _draft_row(request, row_id)
+    form = ImportDeleteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        index = draft.position(row_id) or 0
+        draft.delete_row(row_id)
+        _store(request, draft)
+        messages.success(
+            request,
+            _("%(place)s (reference %(reference)s) has been deleted.")
+            % {"place": row.place, "reference": row.reference or _("none")},
+        )
+        # Back to where the row was: the row now in its place, if any.
+        neighbour = draft.rows[min(index, len(draft.rows) - 1)] if draft.rows else None
+        return redirect(_preview_url(draft, neighbour.id if neighbour else None))
+    return render(
+        request,
+        "recommendations/loading/delete_row.html",
+        {
+            "form": form,
+            "row": _checked(draft, row_id),
+            "draft": draft,
+            "back_url": _preview_url(draft, row_id),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -52,6 +52,10 @@ EXPECTED: dict[str, tuple[set[str] | None, set[str] | None]] = {
     "recommendations:loading_paste": (None, ADMINS),
     "recommendations:loading_preview": (ADMINS, None),
     "recommendations:loading_edit_row": (ADMINS, ADMINS),
+    "recommendations:loading_add_row": (ADMINS, ADMINS),
+    "recommendations:loading_split_row": (ADMINS, ADMINS),
+    "recommendations:loading_merge_row": (ADMINS, ADMINS),
+    "recommendations:loading_delete_row": (ADMINS, ADMINS),
     "recommendations:loading_confirm": (None, ADMINS),
     "recommendations:loading_cancel": (None, ADMINS),
     "recommendations:loading_template": (ADMINS, None),
@@ -118,7 +122,7 @@ def _url(name: str, pattern: URLPattern, objects: dict) -> str:
     for key in converters:
         if name.endswith("loading_template") or name.endswith("item_export"):
             kwargs[key] = "csv"
-        elif name.endswith("loading_edit_row"):
+        elif name.endswith("_row"):  # the first row of the draft waiting
             kwargs[key] = 0
         elif name.endswith("evidence_download"):
             kwargs[key] = objects["update"].pk
@@ -159,14 +163,17 @@ def clients(request, objects):
         client = Client()
         client.force_login(request.getfixturevalue(role))
         built[role] = client
-    # The administrator has an upload waiting, so its preview pages exist.
+    # The administrator has an upload waiting, so its preview pages exist; two rows,
+    # so that the first has a next one to merge with. A POST without the page's
+    # fields (split, merge, delete, add) changes nothing.
     built["administrator"].post(
         reverse("recommendations:loading_upload"),
         {
             "file": SimpleUploadedFile(
                 "r.csv",
                 b"title,R\nkind,PEEL\npublished on,01/01/2024\n\n"
-                b"reference,owners,text\n1,PCC,Some recommendation text\n",
+                b"reference,owners,text\n1,PCC,Some recommendation text\n"
+                b"2,PCC,Another recommendation text\n",
             )
         },
     )

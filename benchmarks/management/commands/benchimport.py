@@ -91,7 +91,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--items", type=int, default=1000)
+        parser.add_argument("--items", type=int, default=5000)
         parser.add_argument("--repeat", type=int, default=3)
 
     def handle(self, *args: Any, **options: Any) -> None:

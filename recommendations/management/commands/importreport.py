@@ -109,9 +109,9 @@ class Command(BaseCommand):
             self.stderr.write(f"Report {name}: {message}")
         for row in preview.rows:
             for message in row.errors:
-                self.stderr.write(f"Row {row.draft.line}: {message}")
+                self.stderr.write(f"{row.draft.place}: {message}")
             for warning in row.warnings:
-                self.stdout.write(f"Row {row.draft.line}: check: {warning}")
+                self.stdout.write(f"{row.draft.place}: check: {warning}")
         if preview.has_errors:
             raise CommandError(
                 f"{len(preview.error_rows)} invalid "

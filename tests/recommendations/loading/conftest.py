@@ -101,3 +101,29 @@ def good_csv() -> bytes:
 @pytest.fixture
 def good_xlsx() -> bytes:
     return make_xlsx(GOOD_ROWS)
+
+
+def make_workbook(sheets, merges=None) -> bytes:
+    """A workbook of {sheet name: rows}, in order; `merges` maps a sheet's name to
+    the ranges merged on it ("F3:F5")."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+        for cells in (merges or {}).get(name, []):
+            sheet.merge_cells(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def delimited(rows, separator: str) -> bytes:
+    """The report and GOOD_ROWS as a CSV file split by `separator`."""
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=separator)
+    writer.writerows([*REPORT, [], HEADER, *rows])
+    return buffer.getvalue().encode("utf-8")

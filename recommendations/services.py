@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from . import access, choicesets, timeline, workflow
 from .access import Need
 from .evidence import check_evidence
-from .history import save_with_history
+from .history import create_with_history, save_with_history
 from .loading.preview import Draft, check, find_existing, reference_key
 from .models import Inspectorate, Item, Owner, ProgressUpdate, Report
 from .text import clean_text
@@ -448,7 +448,21 @@ def report_import(
     # Causes of concern first, so their recommendations can point at them.
     rows = sorted(preview.rows, key=lambda row: row.kind != Item.Kind.CAUSE_OF_CONCERN)
     added = updated = unchanged = skipped = 0
+    new_items: list[Item] = []
+
+    def add_new_items() -> None:
+        # New items in bulk, each with its history row (history.create_with_history).
+        for item in create_with_history(new_items, actor=actor, reason=reason):
+            existing[reference_key(item.reference)] = item
+        new_items.clear()
+
     for row in rows:
+        if (
+            row.kind != Item.Kind.CAUSE_OF_CONCERN
+            and new_items
+            and (new_items[-1].kind == Item.Kind.CAUSE_OF_CONCERN)
+        ):
+            add_new_items()  # the causes of concern, before what points at them
         parent = (
             existing.get(reference_key(row.cause_of_concern))
             if row.cause_of_concern
@@ -483,22 +497,23 @@ def report_import(
         if not created_report and not add_new:
             skipped += 1
             continue
-        item = Item(
-            report=report,
-            reference=row.reference,
-            kind=row.kind,
-            text=row.text,
-            text_is_summary=row.text_is_summary,
-            owners=choicesets.encode(row.owners),
-            other_owners="; ".join(row.other_owners),
-            cause_of_concern=parent,
-            hmicfrs_id=row.hmicfrs_id,
-            original_target_date=row.target_date,
-            target_date=row.target_date,
+        new_items.append(
+            Item(
+                report=report,
+                reference=row.reference,
+                kind=row.kind,
+                text=row.text,
+                text_is_summary=row.text_is_summary,
+                owners=choicesets.encode(row.owners),
+                other_owners="; ".join(row.other_owners),
+                cause_of_concern=parent,
+                hmicfrs_id=row.hmicfrs_id,
+                original_target_date=row.target_date,
+                target_date=row.target_date,
+            )
         )
-        save_with_history(item, actor=actor, reason=reason)
-        existing[reference_key(row.reference)] = item
         added += 1
+    add_new_items()
     # The security log is a logger (formatted by accounts.logs); no request here.
     security_logger.info(
         "report_imported",

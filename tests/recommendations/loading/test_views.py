@@ -179,17 +179,17 @@ def test_a_stale_preview_cannot_be_confirmed(client_for, administrator, good_csv
 def test_a_failure_part_way_saves_nothing(
     client_for, administrator, good_csv, monkeypatch
 ):
-    # Fault injection: the third write fails, as a lost connection would.
-    calls = {"n": 0}
-    real = services.save_with_history
+    # Fault injection: the connection is lost once the new items and their
+    # history are written, before the import ends.
+    real = services.create_with_history
 
-    def failing(obj, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
+    def failing(objs, **kwargs):
+        created = real(objs, **kwargs)
+        if created and created[0].kind != "cause_of_concern":
             raise RuntimeError("database went away")
-        return real(obj, **kwargs)
+        return created
 
-    monkeypatch.setattr(services, "save_with_history", failing)
+    monkeypatch.setattr(services, "create_with_history", failing)
     client = client_for(administrator)
     client.raise_request_exception = False
     _upload(client, good_csv)

@@ -293,6 +293,14 @@ class ImportTextForm(GovukFormMixin, forms.Form):
     items are read from the one source given, by the same parser whatever it is.
     """
 
+    document = forms.FileField(
+        label=_("The report's PDF or saved web page"),
+        required=False,
+        help_text=_(
+            "The PDF as published, or the report's web page saved from the "
+            "browser (File, Save page as, .html)."
+        ),
+    )
     title = forms.CharField(
         label=_("Report title"),
         max_length=300,
@@ -337,14 +345,6 @@ class ImportTextForm(GovukFormMixin, forms.Form):
         help_text=_(
             "The tracker downloads the report's PDF or web page from the "
             "inspectorate's site."
-        ),
-    )
-    document = forms.FileField(
-        label=_("The report's PDF or saved web page"),
-        required=False,
-        help_text=_(
-            "The PDF as published, or the report's web page saved from the "
-            "browser (File, Save page as, .html)."
         ),
     )
     text = forms.CharField(

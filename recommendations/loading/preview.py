@@ -158,6 +158,8 @@ class DraftRow:
     # Names of the bodies outside the owner list ("Ministry of Justice"), kept
     # with the owner "Other".
     other_owners: str = ""
+    # The PDF page an item read from a report's PDF starts on (0: none).
+    page: int = 0
     sheet: str | None = None
     part: int = 0
     added: int = 0
@@ -169,6 +171,11 @@ class DraftRow:
         "Item 4" (text), "Added row 1"; a split-off part says so."""
         if self.added:
             where = _("Added row %(number)s") % {"number": self.added}
+        elif self.sheet is None and self.page:
+            where = _("Item %(number)s (page %(page)s)") % {
+                "number": self.line,
+                "page": self.page,
+            }
         elif self.sheet is None:
             where = _("Item %(number)s") % {"number": self.line}
         elif self.sheet:

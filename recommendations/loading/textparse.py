@@ -599,8 +599,6 @@ def _row(index: int, item: Found, published: dt.date | None) -> DraftRow:
             _("Target date from \u201c%(words)s\u201d in the lead-in.")
             % {"words": item.deadline_words.strip()}
         )
-    if item.page:
-        notes.append(_("Found on page %(page)d.") % {"page": item.page})
     return DraftRow(
         line=index,
         reference=item.number,
@@ -611,6 +609,7 @@ def _row(index: int, item: Found, published: dt.date | None) -> DraftRow:
         target_date=deadline.isoformat() if deadline else "",
         cause_of_concern=item.cause if item.kind == REC else "",
         notes=notes,
+        page=item.page,
     )
 
 

@@ -8,6 +8,8 @@ from recommendations.models import Item
 
 from .conftest import assert_accessible, screenshot
 
+pytestmark = pytest.mark.e2e
+
 JS = pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
 
 CSV = (

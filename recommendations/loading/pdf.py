@@ -76,7 +76,6 @@ def blocks_from_pdf(data: bytes) -> list[Block]:
             timeout=TIME_LIMIT_SECONDS,
             cwd=root,
             env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(root)},
-            preexec_fn=_limits,
             check=False,
         )
     except subprocess.TimeoutExpired as error:
@@ -91,6 +90,8 @@ def blocks_from_pdf(data: bytes) -> list[Block]:
 
 
 def _limits() -> None:
+    """The child's own limits, set before it reads anything (no preexec_fn: it is
+    unsafe in a threaded server)."""
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
@@ -345,6 +346,7 @@ def _is_heading(
 
 def main() -> int:
     """Read a PDF from standard input; write its blocks, or the refusal, as JSON."""
+    _limits()
     data = sys.stdin.buffer.read()
     try:
         blocks = read(data)

@@ -261,3 +261,32 @@ def test_the_form_says_what_is_wrong(client_for, administrator, files, text, mes
     assert message in response.content.decode().replace("&#x27;", "\u2019").replace(
         "'", "\u2019"
     )
+
+
+def test_a_pdf_that_takes_too_long_is_refused_not_waited_for(monkeypatch):
+    from recommendations.loading import pdf
+
+    monkeypatch.setattr(pdf, "TIME_LIMIT_SECONDS", 0.01)
+    with pytest.raises(FileRefused, match="took too long"):
+        _draft(build_pdf(VETTING))
+
+
+def test_the_pdf_is_read_in_a_child_process_with_limits():
+    """Whatever the file does to the reader, it does it in another process: the
+    child sets its own memory and CPU limits before reading."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import resource, recommendations.loading.pdf as p; p._limits(); "
+        "print(resource.getrlimit(resource.RLIMIT_AS)[0], "
+        "resource.getrlimit(resource.RLIMIT_CPU)[0])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    memory, cpu = map(int, done.stdout.split())
+    from recommendations.loading import pdf
+
+    assert memory == pdf.MEMORY_LIMIT_BYTES
+    assert cpu == pdf.TIME_LIMIT_SECONDS

@@ -10,6 +10,7 @@ footers, page numbers and tables of contents. The helpers for that live here, so
 pasted text (usually copied from a PDF viewer) is mended the same way.
 """
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -353,7 +354,7 @@ def blocks_from_text(text: str) -> list[Block]:
             current.append(stripped)
         previous = stripped
     flush()
-    return join_broken(blocks)
+    return rejoin_split_words(join_broken(blocks))
 
 
 def _starts_sentence(rest: str) -> bool:
@@ -454,6 +455,63 @@ def _heading_line(line: str, previous: str, following: str) -> bool:
         return len(line) < 60 and not re.search(r"\b(?:should|must|will)\b", line, re.I)
     words = line.split()
     return len(words) <= 12
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def rejoin_split_words(blocks: list[Block]) -> list[Block]:
+    """Mend words a PDF's spacing split ("in formation", "ef fi cient"): two
+    neighbouring pieces are joined where the document spells the whole word
+    elsewhere and one of the pieces is never a word of its own there."""
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    triples: Counter[tuple[str, str, str]] = Counter()
+    for block in blocks:
+        tokens = [t.lower() for t in _TOKEN.findall(block.text)]
+        words.update(tokens)
+        pairs.update(itertools.pairwise(tokens))
+        triples.update(zip(tokens, tokens[1:], tokens[2:], strict=False))
+    split = {
+        (a, b)
+        for (a, b), count in pairs.items()
+        if words[a + b] and (words[a] == count or words[b] == count)
+    }
+    for (a, b, c), count in triples.items():
+        # "ef fi cient": a ligature set apart from both halves of its word.
+        if words[a + b + c] and count in (words[a], words[b], words[c]):
+            split |= {(a, b), (a + b, c)}
+    if not split:
+        return blocks
+
+    for block in blocks:
+        block.text = _rejoin(block.text, split)
+    return blocks
+
+
+def _rejoin(text: str, split: set[tuple[str, str]]) -> str:
+    pieces = re.split(r"([A-Za-z]+)", text)  # words at odd indexes
+    out = [pieces[0]]
+    index = 1
+    while index < len(pieces):
+        word = pieces[index]
+        # Join while the next piece is a word after a single space, and the pair
+        # (or the word so far with it: "ef" "fi" "cient") is a split one.
+        while (
+            index + 2 < len(pieces)
+            and pieces[index + 1] == " "
+            and (
+                (word.lower(), pieces[index + 2].lower()) in split
+                or (pieces[index].lower(), pieces[index + 2].lower()) in split
+            )
+        ):
+            word += pieces[index + 2]
+            index += 2
+        out.append(word)
+        if index + 1 < len(pieces):
+            out.append(pieces[index + 1])
+        index += 2
+    return "".join(out)
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:

@@ -38,6 +38,7 @@ from .document import (
     join_broken,
     join_lines,
     mend,
+    rejoin_split_words,
     starts_item,
     words_of,
 )
@@ -330,7 +331,7 @@ def _blocks(lines_by_page: list[list[dict[str, Any]]], body: float) -> list[Bloc
                 current.append(text)
             previous = line
         flush()
-    return join_broken(blocks)
+    return rejoin_split_words(join_broken(blocks))
 
 
 def _is_heading(

@@ -331,3 +331,17 @@ def test_blocks_from_text_tell_headings_from_paragraphs():
         ("item", "bullet"),
         ("item", "number"),
     ]
+
+
+def test_words_a_pdf_split_are_mended_where_the_report_spells_them_whole():
+    rows = _rows(
+        "Recommendation 1\nThe force should improve the in formation it gives victims "
+        "and make its process more ef fi cient.\n\nRecommendation 2\nThe force "
+        "should be efficient and share information, in full."
+    )
+    assert rows[0].text == (
+        "The force should improve the information it gives victims and make its "
+        "process more efficient."
+    )
+    # Two real words stay two words.
+    assert rows[1].text.endswith("share information, in full.")

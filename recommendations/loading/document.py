@@ -27,7 +27,9 @@ class Block:
     `marker` is "bullet" or "number" for a list item (`number` then holds its
     number), "" otherwise; `level` ranks headings (1 is the largest); `box` marks
     text set apart from the body (a web page's aside, a "Promising practice" box);
-    `page` is the PDF page it starts on, 0 when unknown.
+    `page` is the PDF page it starts on, 0 when unknown. A row of a table of items
+    (a web page's "No. | Recommendation | Owner | Deadline") is an item with `table`
+    set, its number cell in `number` and its owner and deadline cells kept.
     """
 
     kind: str  # "heading", "paragraph" or "item"
@@ -37,6 +39,10 @@ class Block:
     number: str = ""
     box: bool = False
     page: int = 0
+    # A row of a table of items: what its owner and deadline columns say.
+    owners: str = ""
+    deadline: str = ""
+    table: bool = False
 
 
 LIGATURES = {

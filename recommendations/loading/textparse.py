@@ -233,6 +233,9 @@ class Reader:
             # Set apart from the body: a box of practice, a case study, a quote.
             self.close()
             return
+        if block.table:
+            self._table_row(block)
+            return
         short = block.kind == "paragraph" and len(text) < 80
         if (block.kind == "heading" or short) and self._structure(block, key):
             return
@@ -383,6 +386,43 @@ class Reader:
             item.owner_words = heading_group.words
             return
         self.start(kind, match["number"] or "", rest, explicit=True, page=block.page)
+
+    def _table_row(self, block: Block) -> None:
+        """A row of a table of items: its number (or "AFI 2"), wording, owner and
+        deadline columns."""
+        self.close()
+        kind, number = self.mode if self.mode in {REC, AFI} else REC, block.number
+        label = ITEM_HEADING.match(block.number) if block.number else None
+        if label is not None and not label["rest"].strip():
+            kind, number = _kind(label["kind"]), label["number"] or ""
+        elif number and not re.fullmatch(r"\d{1,3}[a-z]?\.?", number):
+            number = ""
+        item = self.start(
+            kind, number.rstrip("."), block.text, explicit=False, page=block.page
+        )
+        if block.owners:
+            bodies = vocabulary.addressees(
+                re.sub(r"\s*(?:[,;/\n]|\band\b)\s*", " and ", block.owners)
+                + " should act."
+            )
+            item.owners, item.others = bodies.codes, bodies.others
+            item.owner_words = block.owners
+        if block.deadline:
+            day, _words = vocabulary.deadline_from_wording(
+                f"{block.deadline}, they should act.", self.published
+            )
+            if day is None:
+                day, _words = vocabulary.deadline_from_wording(
+                    f"By {block.deadline}, they should act.", self.published
+                )
+            if day is None:
+                try:
+                    day = vocabulary.parse_date(block.deadline)
+                except vocabulary.DateError:
+                    day = None
+            if day is not None:
+                item.deadline, item.deadline_words = day, block.deadline
+        self.close()
 
     def _text(self, block: Block, text: str) -> None:
         is_list = block.kind == "item"

@@ -102,6 +102,11 @@ class _Reader(HTMLParser):
         self.in_title = False
         self.has_main = has_main
         self.in_main = 0
+        # Inside a table: its rows of cells, read whole before deciding what it is.
+        self.table: list[list[str]] | None = None
+        self.table_depth = 0
+        self.table_box = False
+        self.cell: list[str] | None = None
 
     def _context(self) -> _Frame | None:
         """The innermost heading or list item, whose kind the text takes."""
@@ -115,6 +120,10 @@ class _Reader(HTMLParser):
         text = re.sub(r"\s+", " ", mend("".join(self.text))).strip()
         self.text = []
         if not text or any(f.skipped for f in self.stack):
+            return
+        if self.table is not None:
+            if self.cell is not None:
+                self.cell.append(text)
             return
         if self.has_main and not self.in_main:
             return
@@ -158,6 +167,7 @@ class _Reader(HTMLParser):
         aside = tag == "aside" or bool(ASIDE_CLASS.search(marks))
         frame = _Frame(tag, skipped, aside)
         self.stack.append(frame)
+        self._table_start(tag)
         if tag in {"main", "article"} or values.get("role") == "main":
             self.in_main += 1
         if tag in HEADINGS:
@@ -181,6 +191,8 @@ class _Reader(HTMLParser):
             self.in_title = False
         if not any(frame.tag == tag for frame in self.stack):
             return
+        if tag in {"td", "th", "table"} and self.table is not None:
+            self._table_end(tag)
         if tag in BLOCKS:
             if self._in_item() and tag not in {"ul", "ol", "li", *HEADINGS}:
                 self.text.append(" ")
@@ -198,6 +210,34 @@ class _Reader(HTMLParser):
             if frame.tag == tag:
                 break
 
+    def _table_start(self, tag: str) -> None:
+        if tag == "table":
+            if self.table_depth == 0 and not any(f.skipped for f in self.stack):
+                self.table = []
+                self.table_box = any(f.aside for f in self.stack)
+            self.table_depth += 1
+        elif self.table is not None and self.table_depth == 1:
+            if tag == "tr":
+                self.table.append([])
+            elif tag in {"td", "th"}:
+                if not self.table:
+                    self.table.append([])
+                self.cell = []
+
+    def _table_end(self, tag: str) -> None:
+        assert self.table is not None  # noqa: S101 - called only inside a table
+        if tag in {"td", "th"} and self.table_depth == 1 and self.cell is not None:
+            self.flush()
+            self.table[-1].append(" ".join(self.cell))
+            self.cell = None
+        elif tag == "table":
+            self.flush()
+            self.table_depth -= 1
+            if self.table_depth == 0:
+                rows, self.table = self.table, None
+                if not self.has_main or self.in_main:
+                    self.blocks.extend(table_blocks(rows, box=self.table_box))
+
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
@@ -207,6 +247,62 @@ class _Reader(HTMLParser):
         ):
             return  # a footnote marker
         self.text.append(data)
+
+
+# A table of items is told by its header row: which column holds what.
+COLUMNS = {
+    "number": re.compile(r"^(?:no\.?|number|ref\.?|reference|#|item|rec\.? no\.?)$"),
+    "text": re.compile(
+        r"recommendation|area for improvement|afi|cause of concern|wording|action"
+    ),
+    "owners": re.compile(
+        r"owner|lead|responsib|addressed|who|organisation|organization|body|for$"
+    ),
+    "deadline": re.compile(r"deadline|target|timescale|by when|due|date|when"),
+}
+
+
+def table_blocks(rows: list[list[str]], *, box: bool) -> list[Block]:
+    """A table's blocks: a table of items (its header row names a recommendation
+    column) gives one item per row with its owner and deadline cells; any other
+    table, each cell as a paragraph."""
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    columns: dict[str, int] = {}
+    if len(rows) >= 2:
+        for index, cell in enumerate(rows[0]):
+            key = cell.strip().lower()
+            for name, pattern in COLUMNS.items():
+                if name not in columns and pattern.search(key):
+                    if name == "number" and not pattern.match(key):
+                        continue
+                    columns[name] = index
+                    break
+    if "text" not in columns:
+        return [
+            Block(kind="paragraph", text=cell, box=box)
+            for row in rows
+            for cell in row
+            if cell.strip()
+        ]
+
+    def column(row: list[str], name: str) -> str:
+        index = columns.get(name)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    return [
+        Block(
+            kind="item",
+            text=column(row, "text"),
+            marker="number" if column(row, "number") else "bullet",
+            number=column(row, "number"),
+            owners=column(row, "owners"),
+            deadline=column(row, "deadline"),
+            table=True,
+            box=box,
+        )
+        for row in rows[1:]
+        if column(row, "text")
+    ]
 
 
 def read(data: bytes) -> tuple[list[Block], str]:

@@ -290,3 +290,38 @@ def test_the_pdf_is_read_in_a_child_process_with_limits():
 
     assert memory == pdf.MEMORY_LIMIT_BYTES
     assert cpu == pdf.TIME_LIMIT_SECONDS
+
+
+# Recommendations set out as a table on the report's page (layout constructed in the
+# inspectorate's style; wording constructed).
+TABLE_PAGE = b"""<!DOCTYPE html><html><head><title>Custody - HMICFRS</title></head>
+<body><main>
+<h1>Custody services in Anyshire</h1>
+<h2>Recommendations</h2>
+<table>
+<thead><tr><th>No.</th><th>Recommendation</th><th>Owner</th><th>Deadline</th></tr></thead>
+<tbody>
+<tr><td>1</td><td>Make sure every use of force in custody is recorded.</td>
+<td>Chief constable</td><td>31 March 2024</td></tr>
+<tr><td>2</td><td>Commission a health service for detainees at night.</td>
+<td>Police and crime commissioner; NHS England</td><td>Within six months</td></tr>
+<tr><td>AFI 1</td><td>Improve the recording of detainees' property.</td>
+<td>Chief constable</td><td>March 2025</td></tr>
+</tbody></table>
+<table><tr><td>Detainees held</td><td>4,012</td></tr></table>
+</main></body></html>"""
+
+
+def test_a_table_of_recommendations_gives_one_item_per_row_with_its_columns():
+    document = read_document("custody.html", TABLE_PAGE)
+    rows = draft_from_blocks(
+        document.blocks, report={}, published=dt.date(2023, 10, 2), source="x"
+    ).rows
+    assert [
+        (r.reference, r.kind, r.owners, r.other_owners, r.target_date) for r in rows
+    ] == [
+        ("1", "recommendation", "chief_constable", "", "2024-03-31"),
+        ("2", "recommendation", "pcc; other", "NHS England", "2024-04-02"),
+        ("AFI 1", "area_for_improvement", "chief_constable", "", "2025-03-31"),
+    ]
+    assert rows[0].text == "Make sure every use of force in custody is recorded."

@@ -142,8 +142,9 @@ HYPHENATED_PREFIXES = {
 }
 # A line that opens a new ask, so a new paragraph, even straight after another.
 NEW_ASK = re.compile(
-    r"^(?:(?:by|within|before|in) [^,]{3,50}, )?(?:the|all|every|each|chief|forces?|"
-    r"police|hmicfrs|we recommend|[A-Z]{2,})\b[^.]{0,80}?\b(?:should|must)\b(?! also)",
+    r"^(?:(?:by|within|before|in|from) [^,]{3,50}?,? )?(?:the|all|every|each|chief|"
+    r"forces?|police|hmicfrs|we recommend|[A-Z]{2,})\b[^.]{0,80}?\b(?:should|must)\b"
+    r"(?! also)",
     re.IGNORECASE,
 )
 CONJUNCTIONS = {"and", "or", "nor", "to", "but"}
@@ -347,7 +348,9 @@ def blocks_from_text(text: str) -> list[Block]:
             and previous
             and ends_sentence
             and stripped[:1].isupper()
-            and (len(previous) < 0.7 * width or NEW_ASK.match(stripped))
+            and (
+                len(previous) < 0.7 * width or NEW_ASK.match(f"{stripped} {following}")
+            )
         ):
             # A short line ending a sentence ended the paragraph; so does a line
             # that opens a new ask ("The force should ...").

@@ -65,6 +65,11 @@ GRADE = re.compile(
     r"inadequate|not graded)\s*$|^(?:outstanding|good|adequate|requires improvement|"
     r"inadequate)$"
 )
+# "Immediately:", "Within three months:": the deadline of the list below.
+DEADLINE_HEADING = re.compile(
+    r"^(?:immediately|with immediate effect|within [\w -]{3,30}|by [\w /,-]{3,40}|"
+    r"before [\w /,-]{3,40}|in the next [\w -]{3,30})\s*:?$"
+)
 ADDRESS_HEADING = re.compile(
     r"^(?:recommendations?\s+)?(?:to|for|addressed to)\s+(?P<body>.{3,120}?):?$"
 )
@@ -89,6 +94,7 @@ ABOUT_ITEMS = re.compile(
     r"some of|all of|most of|many of|one of|two of|the (?:recommendations?|areas? "
     r"for improvement|causes? of concern))\b[^.]*\b(?:recommendations?|areas? for "
     r"improvement|afis?|causes? of concern)\b"
+    r"|.*\bthe following (?:actions?|recommendations?|steps)\b(?!.*:$)"
 )
 
 
@@ -274,6 +280,24 @@ class Reader:
         if GRADE.search(key) and (heading or len(key) < 80):
             self._generic_heading(block)
             return True
+        if (
+            DEADLINE_HEADING.match(key)
+            and (heading or len(key) < 50)
+            and not ASKS.search(key)
+        ):
+            day, words = vocabulary.deadline_from_wording(
+                f"{block.text.rstrip(':')}, they should act.", self.published
+            )
+            if day is not None:
+                self.close()
+                self.in_aside = False
+                owners = self.group.owners if self.group else []
+                others = self.group.others if self.group else []
+                words_owner = self.group.words if self.group else ""
+                self.group = Group(owners, others, words_owner, day, words, True)
+                if not self.mode:
+                    self.mode, self.mode_level = REC, block.level
+                return True
         address = ADDRESS_HEADING.match(key)
         if (
             address

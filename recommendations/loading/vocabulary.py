@@ -411,6 +411,10 @@ def _deadline_from_wording(
         if month:
             with contextlib.suppress(ValueError):
                 add(m, dt.date(int(m[3]), month, int(m[1])))
+    for m in re.finditer(by + r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", lowered):
+        year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
+        with contextlib.suppress(ValueError):  # day/month/year, as the UK writes
+            add(m, dt.date(year, int(m[2]), int(m[1])))
     for m in re.finditer(
         by + r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:financial\s+year\s+)?"
         r"(\d{4})\s*" + _DASH + r"\s*(\d{2}|\d{4})(?:\s+financial\s+year)?",
@@ -639,7 +643,8 @@ NAMED_BODY = re.compile(
     r"\b(?:[A-Z][\w\u2019'&-]*\s+){1,5}?(?:of\s+(?:[A-Z][\w\u2019'-]*\s*){1,4})?"
     r"(?:Office|Department|Agency|Service|Services|Board|Boards|Authority|Council|"
     r"Commission|Ministry|Inspectorate|Government|Trust|Executive|Unit|Bureau|"
-    r"Institute|Partnership|Panel|Forum|Network)\b"
+    r"Institute|Partnership|Panel|Forum|Network|Regulator|Ombudsman|Tribunal|"
+    r"Directorate|Centre|Committee|Registry|Court|Courts)\b"
 )
 
 
@@ -654,12 +659,14 @@ def _bodies(part: str, original: str) -> tuple[list[str], list[str]]:
             rest = re.sub(pattern, lambda m: " " * len(m[0]), rest)
     named: list[tuple[int, str]] = []
     for pattern, name in OTHER_BODIES:
-        for m in re.finditer(pattern, rest):
+        # "the CPS lead": the name as written, its "lead" with it.
+        named_as = f"(?:{pattern})" + r"(?:\s+lead\b)?"
+        for m in re.finditer(named_as, rest):
             written = (
                 original[m.start() : m.end()] if len(original) == len(rest) else name
             )
             named.append((m.start(), written if written.strip() else name))
-        rest = re.sub(pattern, lambda m: " " * len(m[0]), rest)
+        rest = re.sub(named_as, lambda m: " " * len(m[0]), rest)
     if len(original) == len(rest):
         for m in NAMED_BODY.finditer(original):
             if rest[m.start() : m.end()].strip() == plain(m[0]).strip():

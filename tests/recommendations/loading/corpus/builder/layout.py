@@ -18,6 +18,7 @@ from .model import (
     ListBlock,
     PageBreak,
     Para,
+    Table,
 )
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
@@ -343,9 +344,10 @@ class Flow:
 
     def listing(self, block: ListBlock) -> None:
         style = STYLES["body"]
-        glyph = self.case.options.get("bullet", "\u2022")
+        glyph = block.glyph or self.case.options.get("bullet", "\u2022")
+        number = self.case.options.get("number_format", "{n}.")
         for n, (text, item) in enumerate(block.entries):
-            marker = f"{block.start + n}." if block.ordered else glyph
+            marker = number.format(n=block.start + n) if block.ordered else glyph
             self.paragraph(
                 text,
                 style,
@@ -426,6 +428,8 @@ class Flow:
                 self.listing(block)
             elif isinstance(block, Box):
                 self.box(block)
+            elif isinstance(block, Table):
+                raise NotImplementedError("tables are drawn on saved web pages only")
         self.furnish()
         return self.pages
 

@@ -6,6 +6,7 @@ from . import (
     contents_only_txt,
     custody_inspection_pdf,
     encrypted_pdf,
+    holdout_eastbrook_peel_2021_pdf,
     joint_rape_phase_one_pdf,
     joint_youth_violence_html,
     northshire_peel_2023_html,
@@ -39,3 +40,10 @@ CASES = [
     contact_deadlines_txt.CASE,
     contents_only_txt.CASE,
 ]
+
+# Held out: built blind, without reading the loader, to measure it on layouts and
+# wording it was not tuned on (case.json "set": "holdout").
+HOLDOUT = [
+    holdout_eastbrook_peel_2021_pdf.CASE,
+]
+CASES += HOLDOUT

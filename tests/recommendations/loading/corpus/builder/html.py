@@ -107,13 +107,14 @@ def table_html(case: Case, block: Table) -> str:
     heads = "".join(f'<th scope="col">{_inline(case, c)}</th>' for c in block.columns)
     out.append(f"<thead><tr>{heads}</tr></thead>")
     out.append("<tbody>")
+    has_items = any(item for _, item in block.rows)
     for cells, _item in block.rows:
         row = []
         for n, cell in enumerate(cells):
             body = _inline(case, cell)
             row.append(
                 f"<td><p>{body}</p></td>"
-                if n == block.item_column
+                if has_items and n == block.item_column
                 else f"<td>{body}</td>"
             )
         out.append("<tr>" + "".join(row) + "</tr>")

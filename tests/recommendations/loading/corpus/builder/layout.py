@@ -249,7 +249,8 @@ class Flow:
 
     # pages --------------------------------------------------------------------------
     def new_page(self, cover: bool = False) -> None:
-        self.page = Page(len(self.pages) + 1, cover=cover)
+        first = self.case.options.get("first_page", 1)  # an extract starts later
+        self.page = Page(len(self.pages) + first, cover=cover)
         self.pages.append(self.page)
         self.y = TOP_Y
         self.at_top = True

@@ -355,11 +355,19 @@ class Flow:
                 LEFT + LIST_INDENT,
                 TEXT_W - LIST_INDENT,
                 "list",
-                first_prefix=(marker, LEFT + BULLET_INDENT),
+                first_prefix=(marker, self._marker_x(marker, block, style)),
                 item=item.reference if item else "",
             )
             self.y -= 4
         self.y -= style.after - 4
+
+    def _marker_x(self, marker: str, block: ListBlock, style: Style) -> float:
+        """Bullets and numbers start at the indent; with the case option
+        "numbers_right", list numbers end just before the text instead, so that
+        "10." does not run into it."""
+        if block.ordered and self.case.options.get("numbers_right"):
+            return LEFT + LIST_INDENT - 4 - width(marker, style.font, style.size)
+        return LEFT + BULLET_INDENT
 
     def box(self, block: Box) -> None:
         label, body = STYLES["box_label"], STYLES["box"]

@@ -85,6 +85,7 @@ CASE = Case(
     running_header="Joint inspection: the criminal justice response to people in mental health crisis",
     footer="© HMICFRS, HMI Probation, HMCPSI and CQC 2024",
     ligature_words=("officer", "find", "first", "signific", "identif", "fl", "fi"),
+    options={"numbers_right": True},
     footnotes={
         1: "Mental Health Act 1983, section 136, allows a police officer to remove a person who appears to be suffering from a mental disorder to a place of safety.",
         2: "Liaison and diversion services assess people in police custody and at court for mental health needs and refer them to treatment.",

@@ -158,6 +158,8 @@ def validate(folder: Path) -> list[str]:
     problems = []
     if data["kind"] not in REPORT_KINDS:
         problems.append(f"report kind {data['kind']}")
+    if data.get("set", "holdout") != "holdout":
+        problems.append(f"set {data['set']}")
     if not (folder / data["input"]).exists():
         problems.append("input file missing")
     if data["refused"] != (not data["items"]):

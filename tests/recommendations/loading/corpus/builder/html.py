@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from .model import FOOTNOTE_REF, Box, Case, Heading, ListBlock, Para
+from .model import FOOTNOTE_REF, Box, Case, Heading, ListBlock, Para, Table
 
 SITE = "https://www.justiceinspectorates.gov.uk/hmicfrs"
 ENTITIES = {"\u2019": "&rsquo;", "\u2018": "&lsquo;", "\u201c": "&ldquo;",
@@ -55,20 +55,30 @@ def _article(case: Case) -> tuple[str, list[tuple[int, str, str]]]:
             out.append(f'<{tag} id="{ident}">{_inline(case, block.text)}</{tag}>')
         elif isinstance(block, Para):
             body = _inline(case, block.text)
+            if block.wrap:
+                out.append(f'<div class="{block.wrap}">')
             if block.style == "grade":
                 out.append(f'<p class="graded-judgment"><strong>{body}</strong></p>')
             else:
                 out.append(f"<p>{body}</p>")
+            if block.wrap:
+                out.append("</div>")
         elif isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
             start = (
                 f' start="{block.start}"' if block.ordered and block.start != 1 else ""
             )
+            if block.wrap:
+                out.append(f'<div class="{block.wrap}">')
             out.append(f"<{tag}{start}>")
             for text, _item in block.entries:
                 body = _inline(case, text)
                 out.append(f"<li><p>{body}</p></li>" if li_p else f"<li>{body}</li>")
             out.append(f"</{tag}>")
+            if block.wrap:
+                out.append("</div>")
+        elif isinstance(block, Table):
+            out.append(table_html(case, block))
         elif isinstance(block, Box):
             tag = block.tag or box_tag
             out.append(f'<{tag} class="box box--{block.css}">')
@@ -88,7 +98,35 @@ def _article(case: Case) -> tuple[str, list[tuple[int, str, str]]]:
     return "\n".join(out), contents
 
 
+def table_html(case: Case, block: Table) -> str:
+    """A report table as the site's editor writes it: a caption, a header row, and
+    cells whose longer text sits in paragraphs."""
+    out = ['<div class="table-wrapper">', '<table class="wp-block-table">']
+    if block.caption:
+        out.append(f"<caption>{_inline(case, block.caption)}</caption>")
+    heads = "".join(f'<th scope="col">{_inline(case, c)}</th>' for c in block.columns)
+    out.append(f"<thead><tr>{heads}</tr></thead>")
+    out.append("<tbody>")
+    has_items = any(item for _, item in block.rows)
+    for cells, _item in block.rows:
+        row = []
+        for n, cell in enumerate(cells):
+            body = _inline(case, cell)
+            row.append(
+                f"<td><p>{body}</p></td>"
+                if has_items and n == block.item_column
+                else f"<td>{body}</td>"
+            )
+        out.append("<tr>" + "".join(row) + "</tr>")
+    out.append("</tbody>\n</table>\n</div>")
+    return "\n".join(out)
+
+
 def saved_page(case: Case) -> str:
+    if case.options.get("template") == "govuk":
+        from .govuk import govuk_page
+
+        return govuk_page(case)
     path = case.options.get("path", f"publication-html/{_slug(case.title)}/")
     url = f"{SITE}/{path}"
     files = f"./{_slug(case.title)[:40]}_files"

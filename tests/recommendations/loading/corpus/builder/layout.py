@@ -18,6 +18,7 @@ from .model import (
     ListBlock,
     PageBreak,
     Para,
+    Table,
 )
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
@@ -248,7 +249,8 @@ class Flow:
 
     # pages --------------------------------------------------------------------------
     def new_page(self, cover: bool = False) -> None:
-        self.page = Page(len(self.pages) + 1, cover=cover)
+        first = self.case.options.get("first_page", 1)  # an extract starts later
+        self.page = Page(len(self.pages) + first, cover=cover)
         self.pages.append(self.page)
         self.y = TOP_Y
         self.at_top = True
@@ -343,20 +345,29 @@ class Flow:
 
     def listing(self, block: ListBlock) -> None:
         style = STYLES["body"]
-        glyph = self.case.options.get("bullet", "\u2022")
+        glyph = block.glyph or self.case.options.get("bullet", "\u2022")
+        number = self.case.options.get("number_format", "{n}.")
         for n, (text, item) in enumerate(block.entries):
-            marker = f"{block.start + n}." if block.ordered else glyph
+            marker = number.format(n=block.start + n) if block.ordered else glyph
             self.paragraph(
                 text,
                 style,
                 LEFT + LIST_INDENT,
                 TEXT_W - LIST_INDENT,
                 "list",
-                first_prefix=(marker, LEFT + BULLET_INDENT),
+                first_prefix=(marker, self._marker_x(marker, block, style)),
                 item=item.reference if item else "",
             )
             self.y -= 4
         self.y -= style.after - 4
+
+    def _marker_x(self, marker: str, block: ListBlock, style: Style) -> float:
+        """Bullets and numbers start at the indent; with the case option
+        "numbers_right", list numbers end just before the text instead, so that
+        "10." does not run into it."""
+        if block.ordered and self.case.options.get("numbers_right"):
+            return LEFT + LIST_INDENT - 4 - width(marker, style.font, style.size)
+        return LEFT + BULLET_INDENT
 
     def box(self, block: Box) -> None:
         label, body = STYLES["box_label"], STYLES["box"]
@@ -426,6 +437,8 @@ class Flow:
                 self.listing(block)
             elif isinstance(block, Box):
                 self.box(block)
+            elif isinstance(block, Table):
+                raise NotImplementedError("tables are drawn on saved web pages only")
         self.furnish()
         return self.pages
 

@@ -70,6 +70,7 @@ class Para:
     text: str
     item: Item | None = None
     style: str = "body"  # body | lead | grade | small
+    wrap: str = ""  # saved page only: the class of a <div> drawn around the paragraph
 
 
 @dataclass
@@ -77,6 +78,8 @@ class ListBlock:
     entries: list[tuple[str, Item | None]]
     ordered: bool = False
     start: int = 1
+    glyph: str = ""  # this list's bullet, if not the case's (PDF and pasted text)
+    wrap: str = ""  # saved page only: the class of a <div> drawn around the list
 
 
 @dataclass
@@ -88,6 +91,17 @@ class Box:
     paras: list[str]
     css: str = "promising-practice"
     tag: str = ""  # the saved page's element for the box; the case's default if empty
+
+
+@dataclass
+class Table:
+    """A table on a saved web page (only there). A row may carry an item; its wording
+    is the row's cell in column `item_column`, the other cells are not part of it."""
+
+    columns: list[str]
+    rows: list[tuple[list[str], Item | None]]
+    item_column: int = 1
+    caption: str = ""
 
 
 @dataclass
@@ -108,7 +122,7 @@ class Cover:
     lines: list[tuple[str, float]]  # (text, font size)
 
 
-Block = Heading | Para | ListBlock | Box | PageBreak | Contents | Cover
+Block = Heading | Para | ListBlock | Table | Box | PageBreak | Contents | Cover
 
 
 @dataclass
@@ -129,6 +143,7 @@ class Case:
     refused: bool = False
     refusal: str = ""  # encrypted | no_text_layer | no_items
     options: dict = field(default_factory=dict)
+    set_name: str = ""  # "holdout" for held-out cases: case.json "set", only if given
 
     @property
     def input_name(self) -> str:
@@ -155,6 +170,12 @@ class Case:
                         item.parts.append(expected_text(text, list_entry=True))
                         if item not in seen:
                             seen.append(item)
+            elif isinstance(block, Table):
+                for cells, item in block.rows:
+                    if item:
+                        item.parts.append(expected_text(cells[block.item_column]))
+                        if item not in seen:
+                            seen.append(item)
         references = [item.reference for item in seen]
         assert len(set(references)) == len(references), (self.slug, references)
         return seen
@@ -165,11 +186,14 @@ class Case:
                 yield block.item
             elif isinstance(block, ListBlock):
                 yield from (item for _, item in block.entries if item)
+            elif isinstance(block, Table):
+                yield from (item for _, item in block.rows if item)
 
     def as_json(self) -> dict:
         items = [] if self.refused else [item.as_json() for item in self.items()]
         return {
             "title": self.title,
+            **({"set": self.set_name} if self.set_name else {}),
             "kind": self.kind,
             "published_on": self.published_on.isoformat(),
             "input": self.input_name,

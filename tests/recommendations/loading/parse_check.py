@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[3]
 class Score:
     case: str
     layouts: list[str]
+    set_name: str = ""
     expected: int = 0
     found: int = 0
     right: int = 0
@@ -81,7 +82,11 @@ def score(case_dir: Path) -> Score:
     from recommendations.loading.files import FileRefused
 
     case = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
-    result = Score(case=case_dir.name, layouts=case.get("layouts", []))
+    result = Score(
+        case=case_dir.name,
+        layouts=case.get("layouts", []),
+        set_name=case.get("set", ""),
+    )
     result.refused_expected = bool(case.get("refused"))
     expected = case["items"]
     result.expected = len(expected)
@@ -188,6 +193,14 @@ def report(scores: list[Score]) -> str:
             f"{sum(s.dates_right for s in items) / total:.1%}; refusals "
             f"{sum(bool(s.refused) for s in scores if s.refused_expected)}/"
             f"{sum(s.refused_expected for s in scores)}"
+        )
+    for name in sorted({s.set_name for s in items if s.set_name}):
+        held = [s for s in items if s.set_name == name]
+        count = sum(s.expected for s in held)
+        lines.append(
+            f"of which {name} ({len(held)} cases, built without seeing the loader): "
+            f"{sum(s.right for s in held)}/{count} right first time, "
+            f"{sum(s.merged for s in held)} merged"
         )
     return "\n".join(lines)
 

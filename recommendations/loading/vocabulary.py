@@ -176,6 +176,10 @@ def _year(digits: str) -> int:
     return 2000 + int(digits) if len(digits) == 2 else int(digits)
 
 
+# Excel's day count for 1 January 1910: a smaller number in a date column is a slip.
+PLAUSIBLE_SERIAL = 3654
+
+
 def _from_serial(number: float, text: str) -> dt.date:
     whole = int(number)
     if text.isdigit() and len(text) == 4 and 1900 <= whole <= 2099:
@@ -186,10 +190,11 @@ def _from_serial(number: float, text: str) -> dt.date:
             )
             % {"text": text}
         )
-    if whole < 1 or whole == 60:  # Excel's 29 February 1900 never was
-        raise DateError(_("%(text)s is not a real date") % {"text": text})
-    if whole < 60:
-        return EXCEL_EPOCH + dt.timedelta(days=whole + 1)
+    if whole < PLAUSIBLE_SERIAL:
+        # "3" in a date column is a slip, not 3 January 1900.
+        raise DateError(
+            _("%(text)s is not a date (use, for example, 31/03/2026)") % {"text": text}
+        )
     try:
         return EXCEL_EPOCH + dt.timedelta(days=whole)
     except OverflowError as error:

@@ -38,11 +38,14 @@ def test_each_form_of_a_date_is_read(value):
 
 
 def test_excel_serial_numbers_follow_excels_calendar():
-    assert parse_date("1") == dt.date(1900, 1, 1)
-    assert parse_date("59") == dt.date(1900, 2, 28)
-    assert parse_date("61") == dt.date(1900, 3, 1)
-    with pytest.raises(DateError, match="not a real date"):
-        parse_date("60")  # Excel's 29 February 1900, which never was
+    assert parse_date("36526") == dt.date(2000, 1, 1)
+    assert parse_date(45382) == dt.date(2024, 3, 31)
+
+
+@pytest.mark.parametrize("slip", ["1", "3", "60", "3653"])
+def test_a_small_number_in_a_date_column_is_a_slip_not_a_day_in_1900(slip):
+    with pytest.raises(DateError, match="is not a date"):
+        parse_date(slip)
 
 
 @pytest.mark.parametrize("value", ["March 2027", "Mar 2027", "Mar-27"])

@@ -2,6 +2,9 @@
 parse_check.py; `make parse-check` prints the table): at least 90% of the items
 right first time, none merged into another, every unreadable input refused."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from . import parse_check

@@ -19,10 +19,10 @@ def scores():
 
 def test_the_corpus_covers_every_input_form():
     inputs = {
-        (case / "case.json").read_text().split('"input"')[1][:30] for case in CASES
+        Path(json.loads((case / "case.json").read_text())["input"]).suffix
+        for case in CASES
     }
-    text = " ".join(inputs)
-    assert ".pdf" in text and ".html" in text and ".txt" in text
+    assert {".pdf", ".html", ".txt"} <= inputs
 
 
 def test_at_least_nine_in_ten_items_are_right_first_time(scores):

@@ -462,6 +462,14 @@ def _heading_line(line: str, previous: str, following: str) -> bool:
         return False
     if line.endswith(":"):
         return len(line) < 60 and not re.search(r"\b(?:should|must|will)\b", line, re.I)
+    # "The force should work with the" / "Home Office to ...": a sentence broken
+    # before a capital, not a heading.
+    if re.search(r"\b(?:should|must|needs? to|will)\b", line, re.IGNORECASE):
+        return False
+    if re.search(
+        r"\b(?:the|a|an|and|or|of|to|with|for|in|on|by|that|its|their)$", line
+    ):
+        return False
     words = line.split()
     return len(words) <= 12
 
@@ -523,11 +531,17 @@ def _rejoin(text: str, split: set[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+# "6.1 Cause of concern: ...", "2.34 The force should ...": a paragraph's number.
+PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}(?:\.\d{1,3})?\.?\s+(?=\S)")
+
+
 def join_broken(blocks: list[Block]) -> list[Block]:
     """Join a paragraph cut by a page break: it does not end a sentence and the next
-    one starts in lower case."""
+    one starts in lower case. Paragraph numbers ("6.1") are not text."""
     out: list[Block] = []
     for block in blocks:
+        if block.kind != "item" or block.marker != "number":
+            block.text = PARAGRAPH_NUMBER.sub("", block.text)
         last = out[-1] if out else None
         if (
             last is not None

@@ -80,6 +80,13 @@ ASKS = re.compile(
     r"consider|inspect|revisit|report|assess|evaluate|follow|return|carry|set))\b"
 )
 LEAD_IN_MAX = 400
+# A paragraph that reports what inspectors found is a finding, whatever it says
+# someone "should" do.
+FINDING_TEXT = re.compile(
+    r"\bwe (?:found|saw|were told|heard|reviewed|examined|looked at)\b|"
+    r"\binspectors (?:found|saw)\b|"
+    r"\bour (?:review|analysis|inspection) (?:found|showed)\b"
+)
 # A paragraph that goes on with the item before it ("This should include ...").
 CONTINUES = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|such|in particular|in doing so|"
@@ -112,6 +119,7 @@ class Found:
     explicit: bool = False
     page: int = 0
     listed: bool = False  # one of a list's items: its joining "; and" is not wording
+    numbered: bool = False  # a numbered list item holding the bullets below it
 
 
 @dataclass
@@ -177,6 +185,7 @@ class Reader:
         self.cause = ""  # the cause of concern recommendations answer
         self.group: Group | None = None
         self.aside_level = 0  # inside a box or practice section until a heading
+        self.listed_run = False  # the section's items so far came as a list
         self.in_aside = False
         self.numbers: dict[str, int] = {REC: 0, AFI: 0, COC: 0}
 
@@ -251,6 +260,22 @@ class Reader:
             return
         if self.in_aside:
             return
+        if block.kind == "item" and block.marker == "number":
+            if self.open is not None and self.open.numbered:
+                self.close()  # "2." after "1. ...:" and its bullets
+            if key.endswith(":") and _asks(key):
+                # "1. By 31 March 2025, chief constables should:" with bullets:
+                # one numbered recommendation, its bullets part of it.
+                self.group = None
+                item = self.start(
+                    self.mode if self.mode in {REC, AFI} else REC,
+                    block.number,
+                    text,
+                    explicit=True,
+                    page=block.page,
+                )
+                item.numbered = True
+                return
         if self._lead_in(block, key):
             return
         if block.kind == "heading":
@@ -497,6 +522,14 @@ class Reader:
             ):
                 open_item.parts.append(_listed(block))
                 return
+            if not is_list and (self.listed_run or FINDING_TEXT.search(plain(text))):
+                # After a list of items, a paragraph is the findings that follow;
+                # so is any paragraph that reports what was found.
+                self.close()
+                self.mode = "" if self.listed_run else self.mode
+                self.listed_run = False
+                return
+            self.listed_run = is_list and self.mode != COC
             if _asks(text) or (is_list and self.mode != COC):
                 self.start(
                     self.mode,
@@ -579,10 +612,16 @@ def _wording(item: Found) -> str:
 
 def _once(found: list[Found]) -> list[Found]:
     """An item repeated word for word (a summary list and its chapter): kept once."""
-    seen: dict[tuple[str, str], Found] = {}
+    seen: dict[tuple[str, str, tuple[str, ...]], Found] = {}
     out: list[Found] = []
     for item in found:
-        key = (item.kind, re.sub(r"\W+", " ", plain(_wording(item))).strip())
+        # The same words asked of another body (a joint report asks chief
+        # constables and PCCs alike) are another item.
+        key = (
+            item.kind,
+            re.sub(r"\W+", " ", plain(_wording(item))).strip(),
+            tuple(sorted(item.owners + item.others)),
+        )
         if key in seen:
             continue
         seen[key] = item

@@ -339,7 +339,6 @@ FINDING = re.compile(
     r"\b(?:had|was|were|did|found|told|said|showed|been|identified)\b",
     re.IGNORECASE,
 )
-_PAST_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:had|was|were|did|only)\b", re.IGNORECASE)
 
 
 def _financial_year(first: str, second: str) -> int | None:
@@ -394,7 +393,7 @@ def deadline_from_wording(
     return None, ""
 
 
-_DASH = "[-/\u2010-\u2015]"
+_DASH = "(?:[-/\u2010-\u2015]|\\s+to\\s+)"
 
 
 def _deadline_from_wording(
@@ -403,8 +402,18 @@ def _deadline_from_wording(
     lowered = text.lower().replace("\u2019", "'")
     found: list[tuple[int, dt.date, str]] = []
 
+    verb = ADDRESSEE_VERB.search(lowered)
+
+    def leads(m: re.Match[str]) -> bool:
+        """The words set when the ask is due, not how long a step of it may take:
+        before the verb ("Within three months, the force should"), straight after it
+        ("should, within six months,"), or in a fragment with no verb."""
+        if verb is None or m.start() < verb.start():
+            return True
+        return not lowered[verb.end() : m.start()].strip(" ,")
+
     def add(m: re.Match[str], day: dt.date | None) -> None:
-        if day is not None and not _PAST_AFTER.match(lowered[m.end() :]):
+        if day is not None:
             found.append((m.start(), day, text[m.start() : m.end()]))
 
     by = r"\b(?:by|not later than|no later than|before|until|in time for)\s+"
@@ -422,7 +431,7 @@ def _deadline_from_wording(
             add(m, dt.date(year, int(m[2]), int(m[1])))
     for m in re.finditer(
         by + r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:financial\s+year\s+)?"
-        r"(\d{4})\s*" + _DASH + r"\s*(\d{2}|\d{4})(?:\s+financial\s+year)?",
+        r"(\d{4})\s*" + _DASH + r"\s*(\d{4}|\d{2})\b(?:\s+financial\s+year)?",
         lowered,
     ):
         year = _financial_year(m[1], m[2])
@@ -431,7 +440,7 @@ def _deadline_from_wording(
     for m in re.finditer(
         by + r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(first|second|third|fourth|"
         r"final|last|1st|2nd|3rd|4th)\s+quarter|(?:quarter|q)\s*([1-4]))\s+"
-        r"(?:of\s+)?(?:the\s+)?(\d{4})(?:\s*" + _DASH + r"\s*(\d{2}|\d{4}))?"
+        r"(?:of\s+)?(?:the\s+)?(\d{4})(?:\s*" + _DASH + r"\s*(\d{4}|\d{2})\b)?"
         r"(\s+financial\s+year)?",
         lowered,
     ):
@@ -470,6 +479,19 @@ def _deadline_from_wording(
             count = int(m[1]) if m[1].isdigit() else NUMBER_WORDS.get(m[1])
             if not count:
                 continue
+            counted_from = re.match(
+                r"\s+(?:of|from|after)\s+(?:the\s+)?(\w+)", lowered[m.end() :]
+            )
+            if counted_from and counted_from[1] not in {
+                "publication",
+                "this",
+                "report",
+            }:
+                continue  # "within five days of reporting a crime": a time limit
+            if not leads(m) and not lowered[m.end() :].lstrip().startswith(
+                ("of publication", "of this report", "of the publication")
+            ):
+                continue
             unit = m[2]
             if unit.startswith("day"):
                 add(m, published + dt.timedelta(days=count))
@@ -486,8 +508,8 @@ def _deadline_from_wording(
                 add(m, dt.date(year, 3, 31))
             elif m[1] == "this":
                 add(m, dt.date(published.year, 12, 31))
-        now = re.search(
-            r"\b(?:immediately|with immediate effect|an immediate)\b", lowered
+        now = re.search(r"\b(?:with immediate effect|an immediate)\b", lowered) or next(
+            (m for m in re.finditer(r"\bimmediately\b", lowered) if leads(m)), None
         )
         if now:
             found.append((now.start(), published, text[now.start() : now.end()]))

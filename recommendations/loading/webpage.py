@@ -308,9 +308,16 @@ def table_blocks(rows: list[list[str]], *, box: bool) -> list[Block]:
 def read(data: bytes) -> tuple[list[Block], str]:
     """The page's blocks and its title."""
     text = _decode(data)
+    # Whether the page marks its main content, scripts and comments aside.
+    markup = re.sub(
+        r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->",
+        "",
+        text,
+        flags=re.IGNORECASE | re.DOTALL,
+    )
     finder = _Reader(
         has_main=bool(
-            re.search(r"<(?:main|article)\b|role=[\"']?main", text, re.IGNORECASE)
+            re.search(r"<(?:main|article)\b|role=[\"']?main", markup, re.IGNORECASE)
         )
     )
     finder.feed(text)

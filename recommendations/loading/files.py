@@ -38,6 +38,11 @@ MAX_ROWS = 20000
 # most this many ranges: bounds on the work a hostile workbook can ask for.
 MAX_MERGED_COLUMNS = 64
 MAX_MERGED_RANGES = MAX_ROWS
+# Columns read from a sheet (an items table has a dozen): a stray cell in column
+# XFD must not make every row 16,384 cells long.
+MAX_COLUMNS = 64
+# Cells that merged ranges may fill in all: a small file of huge ranges is refused.
+MAX_MERGED_CELLS = 200_000
 # The separators a CSV file is read with, most usual first; and others that are
 # recognised only to say so.
 SEPARATORS = (",", ";", "\t")
@@ -213,7 +218,8 @@ def _read_xlsx(data: bytes) -> Table:
                 # The size a workbook declares can be wrong; every row is read.
                 sheet.reset_dimensions()
             rows = []
-            for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells_of = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+            for line, cells in enumerate(cells_of, start=1):
                 rows.append(
                     Row(
                         ("" if cell is None else cell for cell in cells),
@@ -319,12 +325,26 @@ def _merged_ranges(data: bytes) -> dict[str, list[Bounds]]:
 
 def _fill_merged(rows: list[Row], ranges: list[Bounds]) -> None:
     """Every cell of a merged range reads as its top-left cell."""
+    ranges = [r for r in ranges if r[0] <= MAX_COLUMNS and r[1] <= len(rows)]
+    filled = sum(
+        (min(last_row, len(rows)) - first_row + 1)
+        * (
+            min(last_column, first_column + MAX_MERGED_COLUMNS - 1, MAX_COLUMNS)
+            - first_column
+            + 1
+        )
+        for first_column, first_row, last_column, last_row in ranges
+    )
+    if filled > MAX_MERGED_CELLS:
+        raise FileRefused(_("The workbook has more merged cells than can be read."))
     for first_column, first_row, last_column, last_row in ranges:
         if first_row > len(rows):
             continue
         top = rows[first_row - 1]
         value = top[first_column - 1] if first_column <= len(top) else ""
-        last_column = min(last_column, first_column + MAX_MERGED_COLUMNS - 1)
+        last_column = min(
+            last_column, first_column + MAX_MERGED_COLUMNS - 1, MAX_COLUMNS
+        )
         several_rows = last_row > first_row
         for row in rows[first_row - 1 : min(last_row, len(rows))]:
             if len(row) < last_column:

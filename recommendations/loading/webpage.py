@@ -13,6 +13,7 @@ run or resolved (no scripts, entities from outside, or linked files).
 """
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from .document import Block, join_broken, mend
@@ -96,6 +97,12 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.stack: list[_Frame] = []
+        # Kept as the stack changes, so no event reads the whole stack: a page
+        # nested thousands deep is read in time linear in its size.
+        self.contexts: list[_Frame] = []  # the open headings and list items
+        self.open_tags: Counter[str] = Counter()
+        self.skipping = 0
+        self.asides = 0
         self.text: list[str] = []
         self.lists: list[list[int]] = []  # per open list: [ordered, next number]
         self.title = ""
@@ -110,7 +117,24 @@ class _Reader(HTMLParser):
 
     def _context(self) -> _Frame | None:
         """The innermost heading or list item, whose kind the text takes."""
-        return next((f for f in reversed(self.stack) if f.kind), None)
+        return self.contexts[-1] if self.contexts else None
+
+    def _push(self, frame: _Frame) -> None:
+        self.stack.append(frame)
+        self.open_tags[frame.tag] += 1
+        self.skipping += frame.skipped
+        self.asides += frame.aside
+        if frame.kind:
+            self.contexts.append(frame)
+
+    def _pop(self) -> _Frame:
+        frame = self.stack.pop()
+        self.open_tags[frame.tag] -= 1
+        self.skipping -= frame.skipped
+        self.asides -= frame.aside
+        if frame.kind:
+            self.contexts.pop()
+        return frame
 
     def _in_item(self) -> bool:
         frame = self._context()
@@ -119,7 +143,7 @@ class _Reader(HTMLParser):
     def flush(self) -> None:
         text = re.sub(r"\s+", " ", mend("".join(self.text))).strip()
         self.text = []
-        if not text or any(f.skipped for f in self.stack):
+        if not text or self.skipping:
             return
         if self.table is not None:
             if self.cell is not None:
@@ -135,7 +159,7 @@ class _Reader(HTMLParser):
                 level=frame.level if frame else 0,
                 marker=frame.marker if frame else "",
                 number=frame.number if frame else "",
-                box=any(f.aside for f in self.stack),
+                box=bool(self.asides),
             )
         )
 
@@ -165,31 +189,31 @@ class _Reader(HTMLParser):
             or bool(SKIPPED_CLASS.search(marks))
         )
         aside = tag == "aside" or bool(ASIDE_CLASS.search(marks))
+        if len(self.stack) >= MAX_DEPTH:
+            return  # deeper than any real page: its tags are read as text only
         frame = _Frame(tag, skipped, aside)
-        self.stack.append(frame)
-        self._table_start(tag)
-        if tag in {"main", "article"} or values.get("role") == "main":
-            self.in_main += 1
         if tag in HEADINGS:
             frame.kind, frame.level = "heading", int(tag[1])
         elif tag in {"ul", "ol"}:
-            start = values.get("start", "1")
-            self.lists.append([tag == "ol", int(start) if start.isdigit() else 1])
+            self.lists.append([tag == "ol", _number(values.get("start", ""), 1)])
         elif tag == "li":
             frame.kind = "item"
             ordered, number = self.lists[-1] if self.lists else [False, 0]
             if ordered:
-                value = values.get("value", "")
-                number = int(value) if value.isdigit() else number
+                number = _number(values.get("value", ""), number)
                 frame.marker, frame.number = "number", str(number)
                 self.lists[-1][1] = number + 1
             else:
                 frame.marker = "bullet"
+        self._push(frame)
+        self._table_start(tag)
+        if tag in {"main", "article"} or values.get("role") == "main":
+            self.in_main += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if not any(frame.tag == tag for frame in self.stack):
+        if not self.open_tags[tag]:
             return
         if tag in {"td", "th", "table"} and self.table is not None:
             self._table_end(tag)
@@ -202,7 +226,7 @@ class _Reader(HTMLParser):
             frame = self.stack[-1]
             if frame.kind:
                 self.flush()
-            self.stack.pop()
+            self._pop()
             if frame.tag in {"main", "article"}:
                 self.in_main = max(0, self.in_main - 1)
             if frame.tag in {"ul", "ol"} and self.lists:
@@ -212,9 +236,9 @@ class _Reader(HTMLParser):
 
     def _table_start(self, tag: str) -> None:
         if tag == "table":
-            if self.table_depth == 0 and not any(f.skipped for f in self.stack):
+            if self.table_depth == 0 and not self.skipping:
                 self.table = []
-                self.table_box = any(f.aside for f in self.stack)
+                self.table_box = bool(self.asides)
             self.table_depth += 1
         elif self.table is not None and self.table_depth == 1:
             if tag == "tr":
@@ -242,7 +266,7 @@ class _Reader(HTMLParser):
         if self.in_title:
             self.title += data
             return
-        if any(f.tag == "sup" for f in self.stack) and re.fullmatch(
+        if self.open_tags["sup"] and re.fullmatch(
             r"\s*[\d,*\u2020\u2021\u00a7\[\]]+\s*", data
         ):
             return  # a footnote marker
@@ -260,6 +284,15 @@ COLUMNS = {
     ),
     "deadline": re.compile(r"deadline|target|timescale|by when|due|date|when"),
 }
+
+
+MAX_DEPTH = 1000
+
+
+def _number(value: str, default: int) -> int:
+    """A list's start or an item's value: plain digits only ("²" is not one)."""
+    value = value.strip()
+    return int(value) if re.fullmatch(r"[0-9]{1,6}", value) else default
 
 
 def table_blocks(rows: list[list[str]], *, box: bool) -> list[Block]:

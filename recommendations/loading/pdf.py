@@ -266,6 +266,10 @@ def _lines(
                 "x0": ordered[0]["x0"],
                 "size": size,
                 "bold": bold,
+                # A list's bare number set apart from its text ("1   By 31 March").
+                "listed": len(ordered) > 1
+                and bool(re.fullmatch(r"\d{1,2}", ordered[0]["text"]))
+                and ordered[1]["x0"] - ordered[0]["x1"] > size * 0.6,
                 "edge": line["top"] < height * EDGE
                 or line["bottom"] > height * (1 - EDGE),
             }
@@ -345,6 +349,8 @@ def _blocks(lines_by_page: list[list[dict[str, Any]]], body: float) -> list[Bloc
                 continue
             bullet = BULLET.match(text)
             numbered = NUMBERED.match(text)
+            if numbered is None and line["listed"]:
+                numbered = NUMBERED.match(re.sub(r"^(\d{1,2})\s+", r"\1. ", text))
             new_paragraph = (
                 block is None
                 or block.kind == "heading"

@@ -565,7 +565,8 @@ def _without_bodies(key: str) -> str:
 
 
 def _listed(block: Block) -> str:
-    return f"\u2022 {block.text}" if block.marker == "bullet" else block.text
+    """A list item's words as part of an item: its bullet is layout, not wording."""
+    return block.text
 
 
 def _numbered_list(blocks: list[Block], published: dt.date | None) -> list[Found]:

@@ -12,7 +12,8 @@ Safety: the PDF is read by a child process (`python -m
 recommendations.loading.pdf`) with a time limit and a memory limit, so a hostile
 file can neither hang nor exhaust the server; pdfminer interprets no JavaScript
 and opens no embedded files or links. An encrypted PDF, one with no text layer (a
-scan) or with too many pages is refused with a message saying what to do.
+scan) or with too many pages is refused with a message saying what to do; one
+only locked against changes (an owner password, no password to open) is read.
 """
 
 import itertools
@@ -121,8 +122,9 @@ def read(data: bytes) -> list[Block]:
             raise PdfRefused(ENCRYPTED) from error
         raise PdfRefused(UNREADABLE) from error
     with pdf:
-        if getattr(pdf.doc, "encryption", None):
-            raise PdfRefused(ENCRYPTED)
+        # A PDF locked only against changes (an owner password) opens without a
+        # password and pdfminer reads it; one that needs a password to open was
+        # refused above.
         if len(pdf.pages) > MAX_PAGES:
             raise PdfRefused(TOO_MANY_PAGES)
         pages = [_page_words(page) for page in pdf.pages]

@@ -20,9 +20,9 @@ from .files import FileRefused
 
 PDF_MESSAGES = {
     pdf.ENCRYPTED: gettext_lazy(
-        "The PDF is encrypted (protected by a password or against copying), so "
-        "its text cannot be read. Save or download an unprotected copy, or copy "
-        "the recommendations section and paste it below."
+        "The PDF is encrypted: it needs a password to open, so its text cannot be "
+        "read. Save or download an unprotected copy, or copy the recommendations "
+        "section and paste it below."
     ),
     pdf.NO_TEXT: gettext_lazy(
         "The PDF has no text layer: it is a scan or pictures of pages. Download "

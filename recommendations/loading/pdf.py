@@ -135,7 +135,7 @@ def read(data: bytes) -> list[Block]:
     if sum(sizes.values()) < 40:
         raise PdfRefused(NO_TEXT)
     body = sizes.most_common(1)[0][0]
-    lines_by_page = [_lines(words, height, body) for height, words in pages]
+    lines_by_page = [_in_columns(words, height, body) for height, words in pages]
     return _blocks(lines_by_page, body)
 
 
@@ -200,6 +200,58 @@ def _page_words(page: Any) -> tuple[float, list[dict[str, Any]]]:
 
 # Characters further apart than this (points) are two words.
 WORD_GAP = 1.5
+
+
+def _in_columns(
+    words: list[dict[str, Any]], height: float, body: float
+) -> list[dict[str, Any]]:
+    """A page's lines in reading order: a page set in two columns is read down the
+    left column, then down the right one (a line across both, such as a title,
+    where it stands)."""
+    gutter = _gutter(words)
+    if gutter is None:
+        return _lines(words, height, body)
+    across = {round(w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]}
+
+    def spans(word: dict[str, Any]) -> bool:
+        return any(abs(round(word["bottom"]) - band) <= 2 for band in across)
+
+    full = [w for w in words if spans(w)]
+    left = [w for w in words if not spans(w) and w["x1"] <= gutter]
+    right = [w for w in words if not spans(w) and w["x0"] >= gutter]
+    columns = _lines(left, height, body) + _lines(right, height, body)
+    if not columns:
+        return _lines(words, height, body)
+    first = min(line["top"] for line in columns)
+    whole = _lines(full, height, body)
+    return (
+        [line for line in whole if line["top"] < first]
+        + columns
+        + [line for line in whole if line["top"] >= first]
+    )
+
+
+def _gutter(words: list[dict[str, Any]]) -> float | None:
+    """The x of the space between two columns of text, or None for one column:
+    an x near the middle that (almost) no word crosses, with a good share of the
+    words on each side."""
+    if len(words) < 40:
+        return None
+    right_edge = max(w["x1"] for w in words)
+    left_edge = min(w["x0"] for w in words)
+    width = right_edge - left_edge
+    best: tuple[int, float] | None = None
+    for step in range(30, 71, 2):
+        x = left_edge + width * step / 100
+        crossing = sum(1 for w in words if w["x0"] < x < w["x1"])
+        left = sum(1 for w in words if w["x1"] <= x)
+        if crossing > len(words) * 0.03 or not (
+            len(words) * 0.25 <= left <= len(words) * 0.75
+        ):
+            continue
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    return best[1] if best else None
 
 
 def _lines(

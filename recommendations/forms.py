@@ -438,7 +438,34 @@ class ImportTextForm(GovukFormMixin, forms.Form):
         return cleaned
 
 
-class ImportRowForm(GovukFormMixin, forms.Form):
+class RowStampMixin(forms.Form):
+    """Carries the stamp of the row as the page showed it (`seen`): a page opened
+    before the row changed (in another tab: split, merged, edited) changes
+    nothing, and says so; saving again after reading it is deliberate."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, stamp: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stamp = stamp
+        self.initial.setdefault("seen", stamp)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.stamp and cleaned.get("seen") != self.stamp:
+            carry_current(self, seen=self.stamp)
+            raise ValidationError(
+                _(
+                    "This row changed since this page was opened (perhaps in "
+                    "another tab): check the row as it is now, shown below, and "
+                    "save again if your change still stands."
+                ),
+                code="stale",
+            )
+        return cleaned
+
+
+class ImportRowForm(RowStampMixin, GovukFormMixin, forms.Form):
     """Correct one proposed item before loading."""
 
     reference = forms.CharField(label=_("Reference"), max_length=30, required=False)
@@ -485,7 +512,7 @@ class ImportConfirmForm(forms.Form):
     )
 
 
-class ImportSplitForm(GovukFormMixin, forms.Form):
+class ImportSplitForm(RowStampMixin, GovukFormMixin, forms.Form):
     """Split one proposed item into two before loading."""
 
     first_text = forms.CharField(

@@ -8,6 +8,7 @@ or a row added; each changes the draft, and so the confirmation token.
 
 import hashlib
 import json
+from dataclasses import asdict
 from typing import Any
 
 from django.contrib import messages
@@ -56,6 +57,12 @@ def _draft(request: SignedInRequest) -> Draft | None:
 
 def _store(request: SignedInRequest, draft: Draft) -> None:
     request.session[SESSION_KEY] = draft.to_session()
+
+
+def row_stamp(row: DraftRow) -> str:
+    """Changes whenever the row does: a page showing the row carries it."""
+    encoded = json.dumps(asdict(row), sort_keys=True, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:16]
 
 
 def _token(draft: Draft) -> str:
@@ -247,7 +254,7 @@ def edit_row(request: SignedInRequest, row_id: int) -> HttpResponse:
         "text_is_summary": checked.text_is_summary,
         "hmicfrs_id": row.hmicfrs_id,
     }
-    form = ImportRowForm(_posted(request), initial=initial)
+    form = ImportRowForm(_posted(request), initial=initial, stamp=row_stamp(row))
     if request.method == "POST" and form.is_valid():
         _apply(row, form.cleaned_data)
         _store(request, draft)
@@ -325,6 +332,7 @@ def split_row(request: SignedInRequest, row_id: int) -> HttpResponse:
     form = ImportSplitForm(
         _posted(request),
         taken=taken,
+        stamp=row_stamp(row),
         initial={
             "first_text": first,
             "second_reference": next_reference(row.reference, taken),

@@ -127,3 +127,11 @@ def delimited(rows, separator: str) -> bytes:
     writer = csv.writer(buffer, delimiter=separator)
     writer.writerows([*REPORT, [], HEADER, *rows])
     return buffer.getvalue().encode("utf-8")
+
+
+def seen(client, url: str) -> str:
+    """The row stamp a preview row's page carries, as a person opening it gets it."""
+    import re
+
+    html = client.get(url).content.decode()
+    return re.search(r'name="seen" value="([0-9a-f]+)"', html)[1]

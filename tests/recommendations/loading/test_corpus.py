@@ -9,7 +9,7 @@ import pytest
 
 from . import parse_check
 
-CASES = parse_check.cases()
+CASES = parse_check.cases() + parse_check.cases(parse_check.REVIEW)
 
 
 @pytest.fixture(scope="module")

@@ -271,25 +271,39 @@ def test_a_pdf_that_takes_too_long_is_refused_not_waited_for(monkeypatch):
         _draft(build_pdf(VETTING))
 
 
-def test_the_pdf_is_read_in_a_child_process_with_limits():
-    """Whatever the file does to the reader, it does it in another process: the
-    child sets its own memory and CPU limits before reading."""
+def test_the_pdf_is_read_in_a_child_process_that_limits_itself_first(monkeypatch):
+    """blocks_from_pdf hands the file to `python -m recommendations.loading.pdf`,
+    whose main() sets its memory and CPU limits before it reads a byte."""
     import subprocess
     import sys
 
-    probe = (
-        "import resource, recommendations.loading.pdf as p; p._limits(); "
-        "print(resource.getrlimit(resource.RLIMIT_AS)[0], "
-        "resource.getrlimit(resource.RLIMIT_CPU)[0])"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    memory, cpu = map(int, done.stdout.split())
     from recommendations.loading import pdf
 
-    assert memory == pdf.MEMORY_LIMIT_BYTES
-    assert cpu == pdf.TIME_LIMIT_SECONDS
+    calls = []
+    real_run = subprocess.run
+
+    def recording(args, **kwargs):
+        calls.append(args)
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(pdf.subprocess, "run", recording)
+    assert pdf.blocks_from_pdf(build_pdf(VETTING))
+    assert calls == [[sys.executable, "-m", "recommendations.loading.pdf"]]
+    # main() in a child, its reader replaced by one that reports the limits.
+    probe = (
+        "import resource, sys; import recommendations.loading.pdf as p; "
+        "p.read = lambda data: print(resource.getrlimit(resource.RLIMIT_AS)[0], "
+        "resource.getrlimit(resource.RLIMIT_CPU)[0], file=sys.stderr) or []; "
+        "sys.exit(p.main())"
+    )
+    done = real_run(
+        [sys.executable, "-c", probe],
+        input=b"%PDF-1.4",
+        capture_output=True,
+        check=True,
+    )
+    memory, cpu = map(int, done.stderr.split())
+    assert (memory, cpu) == (pdf.MEMORY_LIMIT_BYTES, pdf.TIME_LIMIT_SECONDS)
 
 
 # Recommendations set out as a table on the report's page (layout constructed in the

@@ -12,7 +12,7 @@ from django.urls import reverse
 from recommendations.models import Item, Report
 from recommendations.views.loading import SESSION_KEY
 
-from .conftest import GOOD_ROWS, make_csv, make_xlsx
+from .conftest import GOOD_ROWS, make_csv, make_xlsx, seen
 
 UPLOAD = reverse("recommendations:loading_upload")
 PREVIEW = reverse("recommendations:loading_preview")
@@ -62,6 +62,7 @@ def test_splitting_a_row_makes_two_items_with_the_same_fields(loaded):
     response = loaded.post(
         _url("split", 1),
         {
+            "seen": seen(loaded, _url("split", 1)),
             "first_text": "Chief constables should review vetting.",
             "second_reference": "1a",
             "second_text": "Chief constables should train vetting staff.",
@@ -88,6 +89,7 @@ def test_the_split_items_load(loaded):
     loaded.post(
         _url("split", 1),
         {
+            "seen": seen(loaded, _url("split", 1)),
             "first_text": "Chief constables should review vetting.",
             "second_reference": "1b",
             "second_text": "Chief constables should train vetting staff.",
@@ -103,7 +105,12 @@ def test_a_split_with_a_reference_already_used_is_refused(loaded):
     before = _rows(loaded)
     response = loaded.post(
         _url("split", 1),
-        {"first_text": "One.", "second_reference": "afi 1", "second_text": "Two."},
+        {
+            "seen": seen(loaded, _url("split", 1)),
+            "first_text": "One.",
+            "second_reference": "afi 1",
+            "second_text": "Two.",
+        },
     )
     assert response.status_code == 400
     assert "Reference afi 1 is already used" in response.content.decode()
@@ -113,7 +120,12 @@ def test_a_split_with_a_reference_already_used_is_refused(loaded):
 def test_a_split_needs_both_wordings(loaded):
     response = loaded.post(
         _url("split", 1),
-        {"first_text": "One.", "second_reference": "1b", "second_text": ""},
+        {
+            "seen": seen(loaded, _url("split", 1)),
+            "first_text": "One.",
+            "second_reference": "1b",
+            "second_text": "",
+        },
     )
     assert response.status_code == 400
     assert "Enter the second item&#x27;s wording." in response.content.decode()
@@ -124,7 +136,12 @@ def test_a_confirmation_opened_before_a_split_is_refused(loaded):
     token = _token(loaded)
     loaded.post(
         _url("split", 1),
-        {"first_text": "One thing.", "second_reference": "1b", "second_text": "Two."},
+        {
+            "seen": seen(loaded, _url("split", 1)),
+            "first_text": "One thing.",
+            "second_reference": "1b",
+            "second_text": "Two.",
+        },
     )
     response = loaded.post(CONFIRM, {"token": token, "add_new": "on"}, follow=True)
     assert "The preview changed since you opened it" in response.content.decode()

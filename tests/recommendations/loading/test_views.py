@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from recommendations import services
 from recommendations.models import Item, Report
 
-from .conftest import GOOD_ROWS, make_csv, make_xlsx
+from .conftest import GOOD_ROWS, make_csv, make_xlsx, seen
 
 START = reverse("recommendations:loading_start")
 UPLOAD = reverse("recommendations:loading_upload")
@@ -94,6 +94,7 @@ def test_correcting_a_row_makes_the_upload_loadable(client_for, administrator):
     response = client.post(
         edit,
         {
+            "seen": seen(client, edit),
             "reference": "3",
             "kind": "recommendation",
             "owners": ["chief_constable"],
@@ -165,6 +166,7 @@ def test_a_stale_preview_cannot_be_confirmed(client_for, administrator, good_csv
     client.post(
         edit,
         {
+            "seen": seen(client, edit),
             "reference": "AFI 9",
             "kind": "area_for_improvement",
             "owners": ["chief_constable"],
@@ -293,6 +295,7 @@ def test_a_row_saved_with_a_problem_left_gets_no_success_banner(
     response = client.post(
         edit,
         {
+            "seen": seen(client, edit),
             "reference": "1",
             "kind": "recommendation",
             "owners": ["chief_constable"],

@@ -270,6 +270,21 @@ class ProgressUpdateForm(VersionedForm):
         return cleaned
 
 
+def _bounded_read(upload: Any, setting: str) -> bytes:
+    """An upload's bytes, or FileRefused without reading them if it is too large
+    (Django has already spooled a large one to a temporary file)."""
+    from django.conf import settings
+    from django.template.defaultfilters import filesizeformat
+
+    limit = getattr(settings, setting)
+    if upload.size is not None and upload.size > limit:
+        raise FileRefused(
+            _("The file must be smaller than %(limit)s.")
+            % {"limit": filesizeformat(limit)}
+        )
+    return bytes(upload.read(limit + 1))
+
+
 class ImportUploadForm(GovukFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet"),
@@ -280,7 +295,10 @@ class ImportUploadForm(GovukFormMixin, forms.Form):
     def clean_file(self) -> Draft:
         upload = self.cleaned_data["file"]
         try:
-            read = read_upload(upload.name or "", upload.read())
+            # Refused by its size before it is read into memory.
+            read = read_upload(
+                upload.name or "", _bounded_read(upload, "IMPORT_MAX_BYTES")
+            )
             return draft_from_rows(read.name, read.rows)
         except FileRefused as error:
             raise ValidationError(str(error), code="refused") from error
@@ -397,7 +415,10 @@ class ImportTextForm(GovukFormMixin, forms.Form):
         field = "document"
         try:
             if upload:
-                document = read_document(upload.name or "", upload.read())
+                document = read_document(
+                    upload.name or "",
+                    _bounded_read(upload, "IMPORT_DOCUMENT_MAX_BYTES"),
+                )
                 blocks, source = document.blocks, upload.name or document.kind
                 title = cleaned["title"] or document.title
             elif link:

@@ -541,7 +541,7 @@ WORDING_OWNERS: list[tuple[str, str]] = [
     ),
     (
         r"chief constables?|\bforces?\b|chief officers|\bpolice service\b|"
-        r"\bthe (?:metropolitan )?police\b(?! and crime)|"
+        r"\bthe (?:metropolitan )?police\b(?! and crime| federation| superintendents)|"
         r"commissioner of (?:police of )?the metropolis|\bconstabulary\b|"
         r"\bpolice forces\b|\bpolice\s*,?\s*$",
         Owner.CHIEF_CONSTABLE,
@@ -583,6 +583,8 @@ OTHER_BODIES: list[tuple[str, str]] = [
     ),
     (r"\bestyn\b", "Estyn"),
     (r"parole board", "Parole Board"),
+    (r"police federation(?: of england and wales)?", "Police Federation"),
+    (r"police superintendents'? association", "Police Superintendents' Association"),
     (r"care quality commission|\bcqc\b", "Care Quality Commission"),
     (r"integrated care (?:boards?|systems?)|\bicbs?\b", "Integrated care boards"),
     (r"health and wellbeing boards?", "Health and wellbeing boards"),
@@ -667,7 +669,7 @@ def addressees(text: str) -> Addressees:
 # A named body outside the list, as the wording capitalises it: "the Government
 # Equalities Office", "the Parole Board".
 NAMED_BODY = re.compile(
-    r"\b(?:[A-Z][\w\u2019'&-]*\s+){1,5}?(?:of\s+(?:[A-Z][\w\u2019'-]*\s*){1,4})?"
+    r"\b(?:[A-Z][\w\u2019'&-]*\s+){1,5}(?:of\s+(?:[A-Z][\w\u2019'-]*\s*){1,4})?"
     r"(?:Office|Department|Agency|Service|Services|Board|Boards|Authority|Council|"
     r"Commission|Ministry|Inspectorate|Government|Trust|Executive|Unit|Bureau|"
     r"Institute|Partnership|Panel|Forum|Network|Regulator|Ombudsman|Tribunal|"
@@ -696,8 +698,16 @@ def _bodies(part: str, original: str) -> tuple[list[str], list[str]]:
         rest = re.sub(named_as, lambda m: " " * len(m[0]), rest)
     if len(original) == len(rest):
         for m in NAMED_BODY.finditer(original):
-            if rest[m.start() : m.end()].strip() == plain(m[0]).strip():
-                name = re.sub(r"^(?:The|All|Each)\s+", "", m[0]).strip()
+            name = re.sub(r"^(?:The|All|Each|A|An)\s+", "", m[0]).strip()
+            before = original[max(0, m.start() - 12) : m.start()].lower()
+            if (
+                rest[m.start() : m.end()].strip() == plain(m[0]).strip()
+                and len(name.split()) > 1
+                # "the force's Professional Standards Department": part of it.
+                and not re.search(
+                    r"(?:'s|\u2019s|s'|s\u2019|\bits|\btheir)\s*$", before
+                )
+            ):
                 named.append((m.start(), name))
     for _start, name in sorted(named):
         if name.lower() not in {n.lower() for n in others}:

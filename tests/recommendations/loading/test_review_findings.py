@@ -405,3 +405,53 @@ def test_main_mentioned_in_a_script_or_comment_does_not_hide_the_page(noise):
         "</div></body></html>"
     ).encode()
     assert len(_doc_rows("page.html", page)) == 1
+
+
+@pytest.mark.parametrize(
+    ("wording", "codes", "others"),
+    [
+        ("The Police Federation should act.", ["other"], ["Police Federation"]),
+        (
+            "The Office of the Police and Crime Commissioner should act.",
+            ["pcc"],
+            [],
+        ),
+        (
+            "The force\u2019s Professional Standards Department should act.",
+            ["chief_constable"],
+            [],
+        ),
+        (
+            "The Government Equalities Office should act.",
+            ["other"],
+            ["Government Equalities Office"],
+        ),
+    ],
+)
+def test_bodies_are_named_whole_and_a_forces_department_is_the_force(
+    wording, codes, others
+):
+    found = vocabulary.addressees(wording)
+    assert (sorted(found.codes), found.others) == (codes, others)
+
+
+def test_an_upload_over_the_limit_is_refused_by_its_size_unread(settings):
+    from recommendations.forms import ImportTextForm
+
+    settings.IMPORT_DOCUMENT_MAX_BYTES = 100
+
+    class Unreadable(SimpleUploadedFile):
+        def read(self, *args):
+            raise AssertionError("an upload over the limit was read")
+
+    form = ImportTextForm(
+        {
+            "kind": "peel",
+            "published_on": "2024-02-01",
+            "inspectorates": ["hmicfrs"],
+            "scope": "this_force",
+        },
+        {"document": Unreadable("big.pdf", b"%PDF-" + b"x" * 500)},
+    )
+    assert not form.is_valid()
+    assert "The file must be smaller than" in str(form.errors["document"])

@@ -59,7 +59,9 @@ def read_document(name: str, data: bytes) -> Document:
     if not data:
         raise FileRefused(_("The selected file is empty."))
     head = data[: uploads.HEAD_BYTES]
-    if uploads.sniff(head.lstrip()[:8]) == "pdf" or head.lstrip().startswith(b"%PDF-"):
+    # Readers accept "%PDF-" anywhere in the first 1,024 bytes (some tools write a
+    # few bytes before it).
+    if b"%PDF-" in head[:1024]:
         try:
             blocks = pdf.blocks_from_pdf(data)
         except pdf.PdfRefused as refused:

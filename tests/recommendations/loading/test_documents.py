@@ -339,3 +339,8 @@ def test_a_table_of_recommendations_gives_one_item_per_row_with_its_columns():
         ("AFI 1", "area_for_improvement", "chief_constable", "", "2025-03-31"),
     ]
     assert rows[0].text == "Make sure every use of force in custody is recorded."
+
+
+def test_a_pdf_with_bytes_before_its_header_is_still_a_pdf():
+    rows = _draft(b"\xef\xbb\xbfjunk\n" + build_pdf(VETTING))
+    assert rows[0].reference == "1"

@@ -434,9 +434,9 @@ def _deadline_from_wording(
         r"(\d{4})\s*" + _DASH + r"\s*(\d{4}|\d{2})\b(?:\s+financial\s+year)?",
         lowered,
     ):
-        year = _financial_year(m[1], m[2])
-        if year:
-            add(m, dt.date(year, 3, 31))
+        ends = _financial_year(m[1], m[2])
+        if ends:
+            add(m, dt.date(ends, 3, 31))
     for m in re.finditer(
         by + r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(first|second|third|fourth|"
         r"final|last|1st|2nd|3rd|4th)\s+quarter|(?:quarter|q)\s*([1-4]))\s+"
@@ -446,9 +446,9 @@ def _deadline_from_wording(
     ):
         quarter = QUARTER_WORDS.get(m[1] or "") or int(m[2] or 0)
         if m[4]:
-            year = _financial_year(m[3], m[4])
-            if year:
-                add(m, _quarter_end(year, quarter, financial=True))
+            ends = _financial_year(m[3], m[4])
+            if ends:
+                add(m, _quarter_end(ends, quarter, financial=True))
         elif m[5]:
             add(m, _quarter_end(int(m[3]) + 1, quarter, financial=True))
         else:

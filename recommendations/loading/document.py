@@ -319,7 +319,12 @@ def blocks_from_text(text: str) -> list[Block]:
             and starts_item(
                 numbered["rest"],
                 previous.endswith(":")
-                or (current_block is not None and current_block.marker == "number"),
+                or (current_block is not None and current_block.marker == "number")
+                or (
+                    current_block is None
+                    and bool(blocks)
+                    and blocks[-1].marker == "number"
+                ),
             )
             and not numbered_heading
             and (
@@ -349,7 +354,9 @@ def blocks_from_text(text: str) -> list[Block]:
             and ends_sentence
             and stripped[:1].isupper()
             and (
-                len(previous) < 0.7 * width or NEW_ASK.match(f"{stripped} {following}")
+                len(previous) < 0.7 * width
+                or NEW_ASK.match(f"{stripped} {following}")
+                or HEADINGISH.match(stripped)
             )
         ):
             # A short line ending a sentence ended the paragraph; so does a line
@@ -389,7 +396,9 @@ def _repeated_lines(lines: Sequence[str]) -> set[str]:
 
 
 # "guidance7 and", "list8 promptly": a footnote's number glued to the word it notes.
-_MARKER = re.compile(r"(?<=[A-Za-z)\u2019'\u201d.,;:])([1-9]\d{0,2})(?=[\s,.;:)]|$)")
+_MARKER = re.compile(
+    r"(?<=[A-Za-z)\u2019'\u201d.,;:])(?<!\d[.,])([1-9]\d{0,2})(?=[\s,.;:)]|$)"
+)
 _NOTE_LINE = re.compile(r"^\s*([1-9]\d{0,2})\s+(?=[A-Z\u2018\u201c'\"(])")
 
 
@@ -422,6 +431,12 @@ def _footnotes(lines: list[str]) -> tuple[set[int], list[str]]:
         index += 1
     if not found:
         return set(), lines
+    # A note can fall on a page the paste left out: a marker numbered just after
+    # the notes found is one too ("accreditation19." after notes 14 to 18).
+    numbers = sorted(int(n) for n in found)
+    found |= {
+        marker for marker in markers if numbers[0] <= int(marker) <= numbers[-1] + 3
+    }
     cleaned = [
         _MARKER.sub(lambda m: "" if m[1] in found else m[0], line)
         if i not in notes

@@ -207,52 +207,104 @@ WORD_GAP = 1.5
 def _in_columns(
     words: list[dict[str, Any]], height: float, body: float
 ) -> list[dict[str, Any]]:
-    """A page's lines in reading order: a page set in two columns is read down the
-    left column, then down the right one (a line across both, such as a title,
-    where it stands)."""
-    gutter = _gutter(words)
+    """A page's lines in reading order: where the page is set in two columns (all
+    of it, or runs of rows between full-width text), each run is read down its
+    left column, then its right one; a row across both (a title, an opening
+    paragraph) stays where it stands."""
+    rows = _rows(words)
+    whole_page = _page_gutter(words)
+    gutter = whole_page if whole_page is not None else _gutter(rows)
     if gutter is None:
         return _lines(words, height, body)
-    across = {round(w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]}
+    ordered: list[dict[str, Any]] = []
+    run: list[list[dict[str, Any]]] = []
 
-    def spans(word: dict[str, Any]) -> bool:
-        return any(abs(round(word["bottom"]) - band) <= 2 for band in across)
+    def flush_run() -> None:
+        two_sided = sum(
+            1
+            for row in run
+            if any(w["x1"] <= gutter for w in row)
+            and any(w["x0"] >= gutter for w in row)
+        )
+        flat = [w for row in run for w in row]
+        # A page in columns throughout may have no row with both (baselines
+        # differ between the columns); a run below an opening needs three.
+        if whole_page is not None or two_sided >= 3:
+            ordered.extend(_lines([w for w in flat if w["x1"] <= gutter], height, body))
+            ordered.extend(_lines([w for w in flat if w["x0"] >= gutter], height, body))
+        elif flat:
+            ordered.extend(_lines(flat, height, body))
+        run.clear()
 
-    full = [w for w in words if spans(w)]
-    left = [w for w in words if not spans(w) and w["x1"] <= gutter]
-    right = [w for w in words if not spans(w) and w["x0"] >= gutter]
-    columns = _lines(left, height, body) + _lines(right, height, body)
-    if not columns:
-        return _lines(words, height, body)
-    first = min(line["top"] for line in columns)
-    whole = _lines(full, height, body)
-    return (
-        [line for line in whole if line["top"] < first]
-        + columns
-        + [line for line in whole if line["top"] >= first]
-    )
+    for row in rows:
+        if any(w["x0"] < gutter < w["x1"] for w in row):
+            flush_run()
+            ordered.extend(_lines(row, height, body))
+        else:
+            run.append(row)
+    flush_run()
+    return ordered
 
 
-def _gutter(words: list[dict[str, Any]]) -> float | None:
-    """The x of the space between two columns of text, or None for one column:
-    an x near the middle that (almost) no word crosses, with a good share of the
-    words on each side."""
+# Half the least gap (points) between two columns of text.
+GUTTER = 5.0
+
+
+def _page_gutter(words: list[dict[str, Any]]) -> float | None:
+    """The gutter of a page set in two columns throughout: an x near the middle
+    that (almost) no word comes near, with a good share of the words each side."""
     if len(words) < 40:
         return None
-    right_edge = max(w["x1"] for w in words)
     left_edge = min(w["x0"] for w in words)
-    width = right_edge - left_edge
+    width = max(w["x1"] for w in words) - left_edge
     best: tuple[int, float] | None = None
     for step in range(30, 71, 2):
         x = left_edge + width * step / 100
-        crossing = sum(1 for w in words if w["x0"] < x < w["x1"])
+        near = sum(1 for w in words if w["x0"] < x + GUTTER and w["x1"] > x - GUTTER)
         left = sum(1 for w in words if w["x1"] <= x)
-        if crossing > len(words) * 0.03 or not (
+        if near > len(words) * 0.03 or not (
             len(words) * 0.25 <= left <= len(words) * 0.75
         ):
             continue
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
+        if best is None or near < best[0]:
+            best = (near, x)
+    return best[1] if best else None
+
+
+def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words in rows by their baseline, top row first."""
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: w["bottom"]):
+        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return rows
+
+
+def _gutter(rows: list[list[dict[str, Any]]]) -> float | None:
+    """The x of the space between two columns, or None for one column: the x near
+    the middle with the most rows that have words on both sides of it and none
+    across it (at least five such rows)."""
+    words = [w for row in rows for w in row]
+    if len(words) < 40:
+        return None
+    left_edge = min(w["x0"] for w in words)
+    width = max(w["x1"] for w in words) - left_edge
+    best: tuple[int, float] | None = None
+    for step in range(30, 71, 2):
+        x = left_edge + width * step / 100
+        # A gutter is a wide gap at the same place row after row; a space
+        # between two words that happens to fall at x is not one.
+        split = sum(
+            1
+            for row in rows
+            if not any(w["x0"] < x + GUTTER and w["x1"] > x - GUTTER for w in row)
+            and any(w["x1"] <= x for w in row)
+            and any(w["x0"] >= x for w in row)
+        )
+        if split >= 5 and (best is None or split > best[0]):
+            best = (split, x)
     return best[1] if best else None
 
 

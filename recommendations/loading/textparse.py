@@ -97,7 +97,8 @@ CONTINUES = re.compile(
 # who should act", "We have made 43 recommendations", "Where we set a date ...".
 ABOUT_ITEMS = re.compile(
     r"^(?:we (?:have|also|found|make|made|set|identified|expect|will ask|are|were|"
-    r"would)|each|every|these|this section|in this|the following|where we|our|"
+    r"would|will monitor|will review|will revisit|will return|will follow)|each|"
+    r"every|these|this section|in this|the following|where we|our|"
     r"some of|all of|most of|many of|one of|two of|the (?:recommendations?|areas? "
     r"for improvement|causes? of concern))\b[^.]*\b(?:recommendations?|areas? for "
     r"improvement|afis?|causes? of concern)\b"
@@ -285,13 +286,20 @@ class Reader:
     def _structure(self, block: Block, key: str) -> bool:
         """Headings that change the context. True when the block is used up."""
         heading = block.kind == "heading"
+        if heading:
+            self.listed_run = False  # a list's run ends at a heading
         section = SECTION.match(key)
         if section and (heading or len(key) < 60) and not _item_heading_numbered(key):
             kind = _kind(section["kind"] or section["kind2"])
             self.in_aside = False
             self.close()
             self.mode, self.mode_level = kind, block.level
-            if kind != REC:
+            if kind != REC or key.rstrip(": ") not in {
+                "recommendations",
+                "recommendation",
+            }:
+                # "Other recommendations", "Summary of recommendations": no longer
+                # the answers to the cause of concern above.
                 self.cause = ""
             body = key[section.end("kind2") :] if section["kind2"] else ""
             self.group = self._group(body) if body else None
@@ -362,8 +370,8 @@ class Reader:
         self.group = None
         if self.mode and (block.level <= self.mode_level or block.level == 0):
             self.mode = ""
-        if self.cause and not self.mode:
-            self.cause = ""
+        # A heading on another subject ends the cause of concern's answers.
+        self.cause = ""
 
     def _group(self, words: str) -> Group | None:
         bodies = vocabulary.addressees(words)
@@ -434,6 +442,14 @@ class Reader:
             item.owners, item.others = heading_group.owners, heading_group.others
             item.owner_words = heading_group.words
             return
+        if not match["number"] and rest.endswith(":") and _asks(rest):
+            # "Recommendation: Within six months, the force should:" and a list:
+            # a lead-in, each item below it a recommendation.
+            lead = Block(
+                kind="paragraph", text=rest, level=block.level, page=block.page
+            )
+            if self._lead_in(lead, plain(rest)):
+                return
         self.start(kind, match["number"] or "", rest, explicit=True, page=block.page)
 
     def _table_row(self, block: Block) -> None:
@@ -673,9 +689,31 @@ def _causes_owned_by_their_recommendations(rows: list[DraftRow]) -> None:
             cause.notes.append(_("Owners taken from its recommendations."))
 
 
+def _without_findings(wording: str) -> tuple[str, str]:
+    """(the item's sentences, the finding run on after them): after the first
+    sentence, one that neither asks nor goes on with the item ("This should
+    include") starts the findings that follow it in the report."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\u2018\u201c])", wording)
+    for index, sentence in enumerate(sentences[1:], start=1):
+        key = plain(sentence)
+        if not (_asks(sentence) or CONTINUES.match(key)) or FINDING_TEXT.search(key):
+            return " ".join(sentences[:index]), " ".join(sentences[index:])
+    return wording, ""
+
+
 def _row(index: int, item: Found, published: dt.date | None) -> DraftRow:
     wording = _wording(item)
     notes: list[str] = []
+    if item.explicit and item.kind != COC and not item.numbered:
+        wording, finding = _without_findings(wording)
+        if finding:
+            notes.append(
+                _(
+                    "Text after the item read as findings and left out: "
+                    "\u201c%(words)s\u201d."
+                )
+                % {"words": finding[:120] + ("\u2026" if len(finding) > 120 else "")}
+            )
     own = vocabulary.addressees(wording)
     owners, others = own.codes, own.others
     if own.confidence != "addressee" and item.owners:

@@ -543,6 +543,8 @@ WORDING_OWNERS: list[tuple[str, str]] = [
         r"chief constables?|\bforces?\b|chief officers|\bpolice service\b|"
         r"\bthe (?:metropolitan )?police\b(?! and crime| federation| superintendents)|"
         r"commissioner of (?:police of )?the metropolis|\bconstabulary\b|"
+        r"\b(?:custody|police) (?:staff|officers?)\b|\bofficers and staff\b|"
+        r"\bcustody sergeants?\b|\bcall handlers\b|\bsupervisors\b|"
         r"\bpolice forces\b|\bpolice\s*,?\s*$",
         Owner.CHIEF_CONSTABLE,
     ),
@@ -691,9 +693,16 @@ def _bodies(part: str, original: str) -> tuple[list[str], list[str]]:
         # "the CPS lead": the name as written, its "lead" with it.
         named_as = f"(?:{pattern})" + r"(?:\s+lead\b)?"
         for m in re.finditer(named_as, rest):
-            written = (
-                original[m.start() : m.end()] if len(original) == len(rest) else name
-            )
+            start = m.start()
+            if len(original) == len(rest):
+                # "Calderbrook Borough Council": the place's name with it.
+                prefix = re.search(
+                    r"(?:(?!The\b|And\b|All\b)[A-Z][\w\u2019'-]*\s+){1,3}$",
+                    original[:start],
+                )
+                if prefix and rest[prefix.start() : start].strip():
+                    start = prefix.start()
+            written = original[start : m.end()] if len(original) == len(rest) else name
             named.append((m.start(), written if written.strip() else name))
         rest = re.sub(named_as, lambda m: " " * len(m[0]), rest)
     if len(original) == len(rest):

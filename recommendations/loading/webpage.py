@@ -277,7 +277,7 @@ class _Reader(HTMLParser):
 COLUMNS = {
     "number": re.compile(r"^(?:no\.?|number|ref\.?|reference|#|item|rec\.? no\.?)$"),
     "text": re.compile(
-        r"recommendation|area for improvement|afi|cause of concern|wording|action"
+        r"recommend|area for improvement|afi|cause of concern|wording|action"
     ),
     "owners": re.compile(
         r"owner|lead|responsib|addressed|who|organisation|organization|body|for$"

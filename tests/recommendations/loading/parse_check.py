@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-# An outside reviewer's fresh cases, built by review_cases/build.py.
+# An outside reviewer's fresh cases, built by review_cases/build.py, and a second
+# blind set, built by blind2/build.py.
 REVIEW = Path(__file__).resolve().parent / "review_cases"
+BLIND2 = Path(__file__).resolve().parent / "blind2"
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -220,7 +222,11 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
     verbose = "-v" in argv
-    paths = [Path(arg) for arg in argv if not arg.startswith("-")] or [CORPUS, REVIEW]
+    paths = [Path(arg) for arg in argv if not arg.startswith("-")] or [
+        CORPUS,
+        REVIEW,
+        BLIND2,
+    ]
     scores = [score(case_dir) for path in paths for case_dir in cases(path)]
     print(report(scores))
     if verbose:

@@ -9,7 +9,11 @@ import pytest
 
 from . import parse_check
 
-CASES = parse_check.cases() + parse_check.cases(parse_check.REVIEW)
+CASES = [
+    *parse_check.cases(),
+    *parse_check.cases(parse_check.REVIEW),
+    *parse_check.cases(parse_check.BLIND2),
+]
 
 
 @pytest.fixture(scope="module")

@@ -455,3 +455,95 @@ def test_an_upload_over_the_limit_is_refused_by_its_size_unread(settings):
     )
     assert not form.is_valid()
     assert "The file must be smaller than" in str(form.errors["document"])
+
+
+# From the second blind set (blind2/): each cause of a miss, as its own test.
+
+
+def test_an_unnumbered_recommendation_heading_over_a_lettered_list_is_a_lead_in():
+    rows = _rows(
+        "Cause of concern: Cells had ligature points that were not removed.\n"
+        "Recommendation: Within six months, the force should:\n"
+        "a) remove every ligature point;\n"
+        "b) inspect cells regularly; and\n"
+        "c) report its progress every three months.\n"
+    )
+    assert [(r.reference, r.cause_of_concern, r.target_date) for r in rows] == [
+        ("CoC 1", "", ""),
+        ("1", "CoC 1", "2025-04-01"),
+        ("2", "CoC 1", "2025-04-01"),
+        ("3", "CoC 1", "2025-04-01"),
+    ]
+    assert rows[3].text == "report its progress every three months."
+
+
+def test_a_paragraph_number_is_never_taken_for_a_footnote_marker():
+    rows = _rows(
+        "Areas for improvement\n"
+        "1.4 We also identified two areas for improvement.\n"
+        "\u2022 The force should explain detainees\u2019 rights3 clearly.\n"
+        "\u2022 The force should improve custody records.\n"
+        "3 Under the Police and Criminal Evidence Act 1984, Code C.\n"
+    )
+    assert [r.text for r in rows] == [
+        "The force should explain detainees\u2019 rights clearly.",
+        "The force should improve custody records.",
+    ]
+
+
+def test_a_finding_run_on_after_a_recommendation_is_left_out_and_said_so():
+    rows = _rows(
+        "Recommendation 2\n"
+        "Within 18 months, the Home Office should fund a national capability for\n"
+        "vehicle examination. When officers seize a device, they often do not ask\n"
+        "for the passcode.\n"
+    )
+    assert rows[0].text == (
+        "Within 18 months, the Home Office should fund a national capability for "
+        "vehicle examination."
+    )
+    assert any("read as findings and left out" in note for note in rows[0].notes)
+
+
+def test_other_recommendations_do_not_answer_the_cause_of_concern_above():
+    page = b"""<html><body><main>
+<h4>Cause of concern 1</h4><p>Witnesses wait too long for support.</p>
+<h5>Recommendations</h5><p>Within 12 months:</p>
+<ol type="a"><li>NHS England should commission support services.</li></ol>
+<h4>Other recommendations</h4>
+<h5>To the Home Office and the Ministry of Justice:</h5>
+<ul><li>Revise the Victims' Code.</li></ul>
+<h5>To the police service:</h5>
+<p>The police service should adopt one screening tool.</p>
+</main></body></html>"""
+    rows = _doc_rows("joint.html", page)
+    assert [(r.reference, r.cause_of_concern, r.owners) for r in rows] == [
+        ("CoC 1", "", "other"),
+        ("1", "CoC 1", "other"),
+        ("2", "", "home_office; other"),
+        ("3", "", "chief_constable"),
+    ]
+
+
+def test_a_place_keeps_its_name_and_custody_staff_are_the_force():
+    found = vocabulary.addressees(
+        "The force and Calderbrook Borough Council should move children."
+    )
+    assert found.others == ["Calderbrook Borough Council"]
+    assert vocabulary.addressees("Custody staff should record it.").codes == [
+        "chief_constable"
+    ]
+
+
+def test_a_table_headed_what_we_recommend_who_when_is_a_table_of_items():
+    page = b"""<html><body><main><h2>Recommendations</h2><table>
+<tr><th>Ref</th><th>What we recommend</th><th>Who</th><th>When</th></tr>
+<tr><td>1</td><td>Publish a roads policing strategy.</td><td>Chief constables</td>
+<td>By the end of 2025</td></tr>
+<tr><td>2</td><td>Share collision data with forces.</td><td>Local authorities</td>
+<td>Ongoing</td></tr></table></main></body></html>"""
+    rows = _doc_rows("roads.html", page)
+    assert [(r.reference, r.owners, r.other_owners, r.target_date) for r in rows] == [
+        ("1", "chief_constable", "", "2025-12-31"),
+        ("2", "other", "Local authorities", ""),
+    ]

@@ -44,7 +44,12 @@ def test_owners_are_proposed_from_the_addressee():
     rows = _rows(SAFE_TO_SHARE)
     assert rows[1].owners == "home_office"
     assert set(rows[2].owners.split("; ")) == {"home_office", "npcc"}
-    # "police officers should..." names no body: a guess, flagged for checking.
+    # "police officers should..." is the force's officers: the chief constable.
+    assert rows[0].owners == "chief_constable"
+
+
+def test_police_named_only_loosely_is_a_guess_flagged_for_checking():
+    rows = _rows("Recommendation 1\nFrontline officers should record every call.")
     assert rows[0].owners == "chief_constable"
     assert any("guessed" in note for note in rows[0].notes)
 

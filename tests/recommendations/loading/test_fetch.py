@@ -851,7 +851,6 @@ def test_a_fetch_leaves_no_watchdog_behind(loopback):
     "content_type",
     [
         "application/zip",
-        "application/octet-stream",
         "text/plain; charset=utf-8",
         "image/svg+xml",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -860,6 +859,17 @@ def test_a_fetch_leaves_no_watchdog_behind(loopback):
 def test_another_kind_of_file_is_refused_naming_it(loopback, content_type):
     loopback.answer("/file", PDF_BYTES, headers={"Content-Type": content_type})
     assert f"“{content_type.split(';')[0]}”" in _refusal(loopback.url("/file"))
+
+
+@pytest.mark.parametrize(
+    "unstated", ["application/octet-stream", "binary/octet-stream"]
+)
+def test_bytes_of_no_stated_kind_are_read_only_if_they_are_a_pdf(loopback, unstated):
+    loopback.answer("/r.pdf", PDF_BYTES, headers={"Content-Type": unstated})
+    report = fetch_report(loopback.url("/r.pdf"))
+    assert report.is_pdf and report.data == PDF_BYTES
+    loopback.answer("/r.html", HTML_BYTES, headers={"Content-Type": unstated})
+    assert f"“{unstated}” that is not a PDF" in _refusal(loopback.url("/r.html"))
 
 
 def test_an_answer_without_a_type_is_refused(loopback):

@@ -229,13 +229,6 @@ def is_furniture(line: str) -> bool:
     return bool(PAGE_NUMBER.match(line) or IMPRINT.match(line))
 
 
-def looks_like_contents(lines: Sequence[str]) -> bool:
-    """Most of the lines are entries of a table of contents."""
-    texts = [line.strip() for line in lines if line.strip()]
-    entries = [t for t in texts if TOC_LINE.match(t) and not t.endswith(".")]
-    return len(entries) >= 3 and len(entries) >= 0.6 * len(texts)
-
-
 def contents_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines that belong to a run of table-of-contents entries."""
     marked: set[int] = set()
@@ -252,16 +245,6 @@ def contents_lines(lines: Sequence[str]) -> set[int]:
             marked.update(run)
         run = []
     return marked
-
-
-GRADES = (
-    "outstanding",
-    "good",
-    "adequate",
-    "requires improvement",
-    "inadequate",
-    "not graded",
-)
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -371,10 +354,6 @@ def blocks_from_text(text: str) -> list[Block]:
         previous = stripped
     flush()
     return rejoin_split_words(join_broken(blocks))
-
-
-def _starts_sentence(rest: str) -> bool:
-    return bool(re.match(r"[A-Z\u2018\u201c'\"(]", rest))
 
 
 def _repeated_lines(lines: Sequence[str]) -> set[str]:

@@ -185,7 +185,6 @@ class Reader:
         self.mode_level = 0
         self.cause = ""  # the cause of concern recommendations answer
         self.group: Group | None = None
-        self.aside_level = 0  # inside a box or practice section until a heading
         self.listed_run = False  # the section's items so far came as a list
         self.in_aside = False
         self.numbers: dict[str, int] = {REC: 0, AFI: 0, COC: 0}
@@ -307,7 +306,6 @@ class Reader:
         if ASIDE.match(key) and (heading or re.fullmatch(ASIDE.pattern + r"\W*", key)):
             self.close()
             self.in_aside = True
-            self.aside_level = block.level
             self.group = None
             return True
         if GRADE.search(key) and (heading or len(key) < 80):

@@ -5,6 +5,7 @@ connections), signed-in sessions made directly in the benchmark database, and th
 TLS proxy header a real deployment's proxy would send.
 """
 
+import functools
 import json
 import os
 import shutil
@@ -85,17 +86,24 @@ def server_environment(database_url: str, static_root: Path) -> dict[str, str]:
     }
 
 
-@contextmanager
-def gunicorn(*, database_url: str, workers: int) -> Iterator[str]:
-    """Yield the base URL of a gunicorn serving the app; stop it afterwards."""
+@functools.cache
+def collect_static(database_url: str) -> Path:
+    """The static files as production serves them (manifest), once per run."""
     static_root = Path(settings.BASE_DIR) / "var" / "bench-static"
-    env = server_environment(database_url, static_root)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=settings.BASE_DIR,
-        env=env,
+        env=server_environment(database_url, static_root),
         check=True,
     )
+    return static_root
+
+
+@contextmanager
+def gunicorn(*, database_url: str, workers: int) -> Iterator[str]:
+    """Yield the base URL of a gunicorn serving the app; stop it afterwards."""
+    static_root = collect_static(database_url)
+    env = server_environment(database_url, static_root)
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 (fixed arguments)
         [

@@ -23,6 +23,11 @@ def clean_text(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
+def is_xml_safe(value: str) -> bool:
+    """True when xml_safe(value) would return it unchanged (one scan, in C)."""
+    return _NOT_XML.search(value) is None
+
+
 def xml_safe(value: str) -> str:
     """What XML 1.0 can carry: Word's line and page breaks become newlines, the rest
     of what it cannot carry is dropped."""

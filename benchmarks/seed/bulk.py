@@ -37,6 +37,7 @@ def reset_sequences(*models_: type[models.Model]) -> None:
 
 ITEM_FIELDS = [
     "report_id", "reference", "kind", "text", "text_is_summary", "owners",
+    "other_owners",
     "cause_of_concern_id", "hmicfrs_id", "lead_id", "lead_team", "status",
     "status_reason", "original_target_date", "target_date", "closed_on",
     "hmicfrs_verified_on", "s55_response",

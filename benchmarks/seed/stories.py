@@ -179,6 +179,7 @@ def items(
                 ),
                 "text_is_summary": False,
                 "owners": choicesets.encode(rng.choice(OWNER_SETS)),
+                "other_owners": "",
                 "cause_of_concern_id": None,
                 "hmicfrs_id": "",
                 "lead_id": None

@@ -14,7 +14,9 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -172,8 +174,11 @@ def _ordering(sort: str, day: dt.date | None) -> tuple[str, ...]:
 
 
 @require_GET
-def item_export(request: SignedInRequest, extension: str) -> HttpResponse:
-    """Every item the list's filters match (not only one page), as CSV or XLSX."""
+def item_export(request: SignedInRequest, extension: str) -> HttpResponseBase:
+    """Every item the list's filters match (not only one page), as CSV or XLSX.
+
+    Made as it is sent, in constant memory (recommendations.exports).
+    """
     access.require_page(request.user, Need.VIEW)
     if extension not in {"csv", "xlsx"}:
         raise Http404
@@ -200,19 +205,21 @@ def item_export(request: SignedInRequest, extension: str) -> HttpResponse:
         item_filter.qs.order_by(*_ordering(sort, day)),
         until=selectors.day_cutoff(day) if day else None,
     )
-    rows = exports.rows(queryset.iterator(chunk_size=2000), today)
-    stamp = f"{today:%Y-%m-%d}"
+    rows = exports.rows(exports.fetched(exports.export_values(queryset)), today)
+    filename = f"inspection-items-{today:%Y-%m-%d}.{extension}"
+    response: HttpResponseBase
     if extension == "csv":
-        content, content_type = exports.to_csv(rows), "text/csv; charset=utf-8"
-    else:
-        content = exports.to_xlsx(rows)
-        content_type = (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = StreamingHttpResponse(
+            exports.csv_chunks(rows), content_type="text/csv; charset=utf-8"
         )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="inspection-items-{stamp}.{extension}"'
-    )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    else:
+        response = FileResponse(
+            exports.xlsx_file(rows),
+            as_attachment=True,
+            filename=filename,
+            content_type=exports.XLSX_CONTENT_TYPE,
+        )
     return response
 
 

@@ -198,6 +198,25 @@ if MIGRATION_DATABASE is not None:
             "different ones: the owner role migrates, the application's own role "
             "owns nothing."
         )
+# The cache (recommendations.figures: cached totals and page fragments, keyed on
+# the data marker; the sign-in provider's metadata). Unset: each process keeps its
+# own. CACHE_URL=redis://host:6379/0 (or rediss:// for TLS) shares one between every
+# app process and machine, through Django's own Redis backend.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Several deployments may share one Redis: each keeps to its prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tracker"),
+        }
+    }
+elif CACHE_URL not in ("", "locmem://"):
+    raise ImproperlyConfigured(
+        f"CACHE_URL={CACHE_URL!r} is not one the tracker knows: use "
+        "redis://host:port/db, rediss://... or leave it unset (a cache per process)."
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,9 +5,10 @@ every history row (a million at national scale). A past day never changes, thoug
 history is append-only and every row is stamped when written, so the answer for a
 day that has ended is fixed. `as_at_index_day` computes it once, by one INSERT ...
 SELECT, and keeps it as AsAtEntry rows; the "as at" selectors then join through it
-(recommendations.selectors.items_as_at), and search the history directly for a day
-not indexed. Reads never build the index: `manage.py indexpastdays` does, nightly
-from cron and on demand.
+(recommendations.selectors.items_as_at). A day not indexed is read through the
+latest indexed day before it plus the changes made since (base_day); only a day
+older than every indexed day is searched in the history directly. Reads never
+build the index: `manage.py indexpastdays` does, nightly from cron and on demand.
 
 Only days before today are indexed (today is still changing). The rows are derived
 data, not a record: deleting them is safe, and they can be written again.
@@ -40,6 +41,21 @@ def day_cutoff(day: dt.date) -> dt.datetime:
 
 def is_day_indexed(day: dt.date) -> bool:
     return AsAtDay.objects.filter(day=day).exists()
+
+
+def base_day(day: dt.date) -> dt.date | None:
+    """The latest indexed day on or before `day` (None: none is that old).
+
+    The index keeps the last AS_AT_KEEP_DAYS days and AS_AT_KEEP_MONTH_ENDS month
+    ends, so any day back to the oldest month end kept has one at most a month
+    before it: the day is that day's index plus the changes made since.
+    """
+    return (
+        AsAtDay.objects.filter(day__lte=day)
+        .order_by("-day")
+        .values_list("day", flat=True)
+        .first()
+    )
 
 
 @transaction.atomic

@@ -13,13 +13,21 @@ transaction cannot commit an older history id after a cached figure was keyed on
 newer one. Reading the marker is three index lookups, whatever the size of the
 tables.
 
-The cache is Django's default (per process unless CACHES names a shared one); the
-timeout only bounds memory, correctness comes from the marker.
+What depends on reports alone (the item list's filter panel, with its select of
+recent reports) is keyed on the *report marker* instead: a second counter that only
+report writes bump, and the newest report history id. So a change to an item
+re-renders the totals and the rows, not the filter panel.
+
+The cache is Django's default, one per process; CACHE_URL names a Redis that every
+process and machine shares (config.settings), so each figure is computed once per
+change for all of them. The timeout only bounds memory, correctness comes from the
+marker.
 """
 
 import functools
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
@@ -43,21 +51,39 @@ def _history_tables() -> list[str]:
     ]
 
 
-def data_marker() -> tuple[int, int, int]:
-    """(data version, newest item history id, newest report history id).
+# DataVersion rows: every item or report write bumps DATA; a report write also
+# bumps REPORTS, after DATA, so every writer takes the two locks in the same order.
+DATA, REPORTS = 1, 2
 
-    One round trip; each part reads one row or the end of a primary-key index.
-    """
+
+@dataclass(frozen=True)
+class Markers:
+    """data: what any figure over items may depend on (items and their reports).
+    reports: what depends on reports alone (the report select's options)."""
+
+    data: tuple[int, int, int]
+    reports: tuple[int, int]
+
+
+def markers() -> Markers:
+    """Both markers in one round trip; each part reads one row or the end of a
+    primary-key index."""
     tables = _history_tables()
     version = connection.ops.quote_name(DataVersion._meta.db_table)
     with connection.cursor() as cursor:  # read-only
         cursor.execute(
-            f"SELECT (SELECT MAX(version) FROM {version}),"  # noqa: S608
+            f"SELECT (SELECT version FROM {version} WHERE id = {DATA}),"  # noqa: S608
+            f" (SELECT version FROM {version} WHERE id = {REPORTS}),"
             f" (SELECT MAX(history_id) FROM {tables[0]}),"
             f" (SELECT MAX(history_id) FROM {tables[1]})"
         )
-        counted, item, report = cursor.fetchone()
-    return counted or 0, item or 0, report or 0
+        data, reports, item, report = (value or 0 for value in cursor.fetchone())
+    return Markers(data=(data, item, report), reports=(reports, report))
+
+
+def data_marker() -> tuple[int, int, int]:
+    """(data version, newest item history id, newest report history id)."""
+    return markers().data
 
 
 @receiver(post_create_historical_record)
@@ -65,34 +91,56 @@ def bump_data_version(sender: Any, instance: Any, **kwargs: Any) -> None:
     """Count a write to an item or a report, inside the writing transaction.
 
     The row stays locked until that transaction ends, so writers commit in the order
-    they counted (see the module's docstring).
+    they counted (see the module's docstring). A report write counts twice: as data
+    and as a report.
     """
     if not isinstance(instance, Item | Report):
         return
     using = kwargs.get("using") or "default"
+    _bump(DATA, using)
+    if isinstance(instance, Report):
+        _bump(REPORTS, using)
+
+
+def _bump(row: int, using: str) -> None:
     db = connections[using]
+    counted = _COUNTED[row]
     # Once per transaction is enough: the first bump holds the row's lock until
     # commit, and the count is seen only with everything the transaction wrote.
     # Each entry is (savepoint ids, callback, robust).
-    if db.in_atomic_block and any(entry[1] is _counted for entry in db.run_on_commit):
+    if db.in_atomic_block and any(entry[1] is counted for entry in db.run_on_commit):
         return
-    bumped = (
-        DataVersion.objects.using(using).filter(pk=1).update(version=F("version") + 1)
-    )
-    if not bumped:
+    rows = DataVersion.objects.using(using)
+    if not rows.filter(pk=row).update(version=F("version") + 1):
         # A new or emptied database: the first write makes the row.
-        DataVersion.objects.using(using).get_or_create(pk=1, defaults={"version": 1})
+        rows.get_or_create(pk=row, defaults={"version": 1})
     if db.in_atomic_block:
-        transaction.on_commit(_counted, using=using)
+        transaction.on_commit(counted, using=using)
 
 
-def _counted() -> None:
-    """Marks, among a transaction's on-commit callbacks, that it bumped the count."""
+def _counted_data() -> None:
+    """Marks, among a transaction's on-commit callbacks, that it bumped DATA."""
 
 
-def cached_figure[T](name: str, parts: Any, compute: Callable[[], T]) -> T:
-    """`compute()`, reused while the data marker and `parts` are unchanged."""
-    raw = repr((name, parts, data_marker())).encode()
+def _counted_reports() -> None:
+    """Marks, among a transaction's on-commit callbacks, that it bumped REPORTS."""
+
+
+_COUNTED = {DATA: _counted_data, REPORTS: _counted_reports}
+
+
+def cached_figure[T](
+    name: str,
+    parts: Any,
+    compute: Callable[[], T],
+    *,
+    marker: tuple[int, ...] | None = None,
+) -> T:
+    """`compute()`, reused while the data marker and `parts` are unchanged.
+
+    `marker`: the data marker, when the caller has just read it.
+    """
+    raw = repr((name, parts, marker or data_marker())).encode()
     key = f"figure:{name}:{hashlib.sha256(raw).hexdigest()}"
     value = cache.get(key)
     if value is None:
@@ -109,12 +157,20 @@ class CachedCountPaginator(Paginator):
     """
 
     def __init__(
-        self, object_list: QuerySet[Any], per_page: int, *, count_key: Any
+        self,
+        object_list: QuerySet[Any],
+        per_page: int,
+        *,
+        count_key: Any,
+        marker: tuple[int, ...] | None = None,
     ) -> None:
         super().__init__(object_list, per_page)
         self.queryset = object_list
         self.count_key = count_key
+        self.marker = marker
 
     @cached_property
     def count(self) -> int:
-        return cached_figure("list-count", self.count_key, self.queryset.count)
+        return cached_figure(
+            "list-count", self.count_key, self.queryset.count, marker=self.marker
+        )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -292,26 +293,97 @@ def items_as_at(*, day: dt.date) -> QuerySet:
     """Every item as it stood at the end of `day`: its latest history row by then.
 
     Built from the audited history, so it shows status, dates, lead and owners as
-    they were, whatever has changed since. Items created later are absent. A past
-    day that has been indexed (recommendations.asat) is read through its index;
-    any other day is searched directly. Nothing is written.
+    they were, whatever has changed since. Items created later are absent. Nothing
+    is written. A past day is read through the as-at index (recommendations.asat):
+
+    - an indexed day: its entries;
+    - any other day after the oldest indexed day: the latest indexed day before it
+      (at most a month before, as the index is kept), with each item changed since
+      then replaced by its latest row by the end of `day`, so the work is that
+      month's changes, not the whole history;
+    - today, or a day older than the index: the history searched directly.
     """
     historical = Item.history.model
     cutoff = day_cutoff(day)
-    if day < timezone.localdate() and asat.is_day_indexed(day):
+    base = asat.base_day(day) if day < timezone.localdate() else None
+    if base == day:
         rows = historical.objects.filter(
             history_id__in=AsAtEntry.objects.filter(day=day).values("history_id")
         )
+    elif base is not None:
+        rows = _base_and_changes(base=base, cutoff=cutoff)
     else:
-        latest = (
-            historical.objects.filter(id=OuterRef("id"), history_date__lt=cutoff)
-            .order_by("-history_date", "-history_id")
-            .values("history_id")[:1]
-        )
         rows = historical.objects.filter(history_date__lt=cutoff).filter(
-            history_id=Subquery(latest)
+            history_id=_latest_row(cutoff)
         )
     return rows.exclude(history_type="-")
+
+
+# At most this many items changed since the base day are named in the query; more
+# (a bulk load in the month) and they are found by subqueries instead.
+NAMED_CHANGES = 20_000
+CHANGES_CACHE_SECONDS = 600
+
+
+def _base_and_changes(*, base: dt.date, cutoff: dt.datetime) -> QuerySet:
+    """Rows as at `cutoff`: the base day's entries for items unchanged since it,
+    and each changed item's latest row by `cutoff`.
+
+    The changes are read first (one query over the history's time index) and named
+    in the query, which the database then plans as it plans an indexed day (a
+    union of two subqueries it cannot estimate made it probe the history row by
+    row: 1.9 s against 0.2 s for a page at 100,000 items).
+    """
+    historical = Item.history.model
+    since = historical.objects.filter(
+        history_date__gte=day_cutoff(base), history_date__lt=cutoff
+    )
+    entries = AsAtEntry.objects.filter(day=base)
+    named = _named_changes(since, key=(base, cutoff))
+    if named is None:
+        unchanged = entries.exclude(item_id__in=since.values("id"))
+        changed: Any = since.filter(history_id=_latest_row(cutoff)).values("history_id")
+    else:
+        unchanged = entries.exclude(item_id__in=named[0])
+        changed = named[1]
+    return historical.objects.filter(
+        Q(history_id__in=unchanged.values("history_id")) | Q(history_id__in=changed)
+    )
+
+
+def _named_changes(
+    since: QuerySet, *, key: tuple[dt.date, dt.datetime]
+) -> tuple[list[int], list[int]] | None:
+    """(items changed, each one's latest history id) over `since`; None past
+    NAMED_CHANGES. Cached: a window in the past never changes (history is
+    append-only and stamped when written)."""
+    cache_key = f"as-at-changes:{key[0].isoformat()}:{key[1].isoformat()}"
+    found = cache.get(cache_key)
+    if found is not None:
+        return found or None
+    changes = list(
+        since.values_list("id", "history_date", "history_id")[: NAMED_CHANGES + 1]
+    )
+    named: tuple[list[int], list[int]] | None = None
+    if len(changes) <= NAMED_CHANGES:
+        latest: dict[int, tuple[dt.datetime, int]] = {}
+        for item_id, when, history_id in changes:
+            if item_id not in latest or (when, history_id) > latest[item_id]:
+                latest[item_id] = (when, history_id)
+        named = (list(latest), [history_id for _, history_id in latest.values()])
+    cache.set(cache_key, named or (), CHANGES_CACHE_SECONDS)
+    return named
+
+
+def _latest_row(cutoff: dt.datetime) -> Subquery:
+    """The history id of the outer row's item's latest row before `cutoff` (one
+    probe of the history's (id, time) index, migration 0016)."""
+    historical = Item.history.model
+    return Subquery(
+        historical.objects.filter(id=OuterRef("id"), history_date__lt=cutoff)
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
 
 
 def item_as_at(*, item_id: int, day: dt.date) -> Any:

@@ -173,3 +173,15 @@ def test_an_upgrade_adding_checks_names_the_rows_that_break_them():
         assert ("recommendations", "0013_choices_are_known") in recorded
     finally:
         MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.django_db
+def test_item_history_has_its_by_item_and_time_index():
+    """Made by hand in migration 0016 (the history model is generated): a later
+    table rebuild must not have lost it."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(
+            cursor, "recommendations_historicalitem"
+        )
+    index = constraints["item_history_by_item_time"]
+    assert index["index"] and index["columns"] == ["id", "history_date", "history_id"]

@@ -254,7 +254,9 @@ class Item(ItemDisplayMixin, RecordedModel):
         excluded_fields=["created_at", "updated_at"],
         bases=[ItemDisplayMixin, models.Model],
         # No indexes for history columns nothing looks up (each costs every write).
-        no_db_index=["hmicfrs_id", "cause_of_concern", "lead"],
+        # "id": the composite index of migration 0016 (id, history_date, history_id)
+        # serves every lookup by item, and each item's latest row before a moment.
+        no_db_index=["id", "hmicfrs_id", "cause_of_concern", "lead"],
     )
 
     # misc: the base's manager is a TrackedManager; Item's own queryset extends

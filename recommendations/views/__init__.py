@@ -27,7 +27,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from .. import access, dates, exports, panels, selectors, services, workflow
 from ..access import Need
-from ..figures import CachedCountPaginator, data_marker
+from ..figures import CachedCountPaginator, data_marker, markers
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
 from ..models import Item, Report, annotate_rag
@@ -232,8 +232,12 @@ def item_list(request: SignedInRequest) -> HttpResponse:
     filters = sorted(
         (k, v) for k, v in request.GET.lists() if k not in {"page", "sort"}
     )
+    current = markers()
     paginator = CachedCountPaginator(
-        queryset, settings.ITEMS_PER_PAGE, count_key=("items", filters, today)
+        queryset,
+        settings.ITEMS_PER_PAGE,
+        count_key=("items", filters, today),
+        marker=current.data,
     )
     page = paginator.get_page(request.GET.get("page"))
     context = {
@@ -241,8 +245,10 @@ def item_list(request: SignedInRequest) -> HttpResponse:
         "page": page,
         "page_range": paginator.get_elided_page_range(page.number),
         "sort_links": _sort_links(sort),
-        # Keys the template's cached fragments (the filter panel, the results).
-        "data_marker": data_marker(),
+        # Key the template's cached fragments: the results on every change, the
+        # filter panel (reports and leads to choose from) on reports' changes.
+        "data_marker": current.data,
+        "report_marker": current.reports,
         "today": today,
         "as_at": day,
         "active_filters": [

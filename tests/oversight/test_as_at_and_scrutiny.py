@@ -16,7 +16,8 @@ from docx import Document
 from oversight import selectors
 from oversight.models import TargetDateChange
 from recommendations import choicesets
-from recommendations.asat import as_at_index_day
+from recommendations import selectors as item_selectors
+from recommendations.asat import as_at_index_day, is_day_indexed
 from recommendations.history import save_with_history
 from recommendations.models import Item, Report
 from recommendations.selectors import items_as_at
@@ -141,14 +142,23 @@ def _state(day):
     return {row.text: (row.status, row.target_date) for row in items_as_at(day=day)}
 
 
-@pytest.fixture(params=["searched", "indexed"])
-def as_at_read(request):
-    """Each past day read both ways: searched in the history, and indexed first."""
+@pytest.fixture(params=["searched", "indexed", "from an earlier day", "many changes"])
+def as_at_read(request, monkeypatch):
+    """Each past day read every way: searched in the history; indexed first; from
+    the latest indexed day before it plus the changes since (the changes named in
+    the query, or, past NAMED_CHANGES, found by subqueries)."""
+    if request.param != "searched":
+        # Days on which nothing and something had happened.
+        for day in (D(2025, 1, 4), D(2025, 2, 1), D(2025, 5, 1)):
+            if request.param != "indexed":
+                assert as_at_index_day(day=day)
+    if request.param == "many changes":
+        monkeypatch.setattr(item_selectors, "NAMED_CHANGES", 0)
     return request.param
 
 
 def _state_read(day, how):
-    if how == "indexed" and day < timezone.localdate():
+    if how == "indexed" and day < timezone.localdate() and not is_day_indexed(day):
         assert as_at_index_day(day=day)
     return _state(day)
 

@@ -42,7 +42,7 @@ PUBLISHED = dt.date(2022, 11, 2)
 def _rows(items: int) -> tuple[int, list[dict[str, Any]]]:
     """The spreadsheet's items as values: causes of concern first, then the rest."""
     causes = max(items // 50, 1)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "reference": f"CoC {n}",
             "kind": Item.Kind.CAUSE_OF_CONCERN,
@@ -77,14 +77,14 @@ def benchmark_workbook(items: int) -> bytes:
     workbook = Workbook()
     report = cast("Worksheet", workbook.active)  # a new workbook has one worksheet
     report.title = "Report"
-    for row in (
+    for fields in (
         ("title", f"Benchmark report {time.time_ns()}"),
         ("kind", "thematic"),
         ("published on", f"{PUBLISHED:%d/%m/%Y}"),
         ("inspectorates", "HMICFRS"),
         ("scope", "national"),
     ):
-        report.append(list(row))
+        report.append(list(fields))
     sheet = workbook.create_sheet("Items")
     sheet.append(
         [

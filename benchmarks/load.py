@@ -100,10 +100,13 @@ def collect_static(database_url: str) -> Path:
 
 
 @contextmanager
-def gunicorn(*, database_url: str, workers: int) -> Iterator[str]:
-    """Yield the base URL of a gunicorn serving the app; stop it afterwards."""
+def gunicorn(*, database_url: str, workers: int, cache_url: str = "") -> Iterator[str]:
+    """Yield the base URL of a gunicorn serving the app; stop it afterwards.
+
+    `cache_url`: the shared cache (CACHE_URL); empty, a cache per worker.
+    """
     static_root = collect_static(database_url)
-    env = server_environment(database_url, static_root)
+    env = {**server_environment(database_url, static_root), "CACHE_URL": cache_url}
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 (fixed arguments)
         [

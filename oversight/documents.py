@@ -163,6 +163,15 @@ def table(document: Any, header: list[str], rows: list[list[str]]) -> None:
             cell.text = xml_safe(text)
 
 
+def _shown(document: Any, shown: int, total: int, which: str) -> None:
+    """Says how many a bounded list of the paper holds, when it holds fewer."""
+    if total > shown:
+        document.add_paragraph(
+            f"{total:,} in all; {which.format(n=shown)} are listed. The tracker's "
+            "item list holds every one."
+        )
+
+
 def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
     """The Joint Audit and Scrutiny Panel paper (see selectors.scrutiny_paper)."""
     meeting: dt.date = paper.meeting
@@ -188,6 +197,7 @@ def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
         [[label, str(before), str(now)] for label, before, now in paper.by_rag],
     )
     document.add_heading(f"Closed since {previous:%-d %B %Y}", level=2)
+    _shown(document, len(paper.closed), paper.closed_total, "the first {n}")
     if paper.closed:
         table(
             document,
@@ -197,6 +207,7 @@ def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
     else:
         document.add_paragraph("None.")
     document.add_heading("Overdue items", level=2)
+    _shown(document, len(paper.overdue), paper.overdue_total, "the {n} most overdue")
     if paper.overdue:
         table(
             document,
@@ -220,6 +231,7 @@ def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
     else:
         document.add_paragraph("None.")
     document.add_heading(f"Target dates changed since {previous:%-d %B %Y}", level=2)
+    _shown(document, len(paper.date_changes), paper.date_changes_total, "the first {n}")
     if paper.date_changes:
         table(
             document,
@@ -238,6 +250,7 @@ def scrutiny_paper(paper: ScrutinyPaper, organisation: str) -> bytes:
     else:
         document.add_paragraph("None.")
     document.add_heading(f"Reports loaded since {previous:%-d %B %Y}", level=2)
+    _shown(document, len(paper.reports), paper.reports_total, "the first {n}")
     if paper.reports:
         table(
             document,

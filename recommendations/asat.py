@@ -31,6 +31,19 @@ from django.utils import timezone
 
 from .models import AsAtDay, AsAtEntry, Item
 
+# The history row's columns each entry carries (models.AsAtEntry), the same names in
+# both tables.
+COPIED_COLUMNS = (
+    "history_type",
+    "kind",
+    "status",
+    "owners",
+    "target_date",
+    "original_target_date",
+    "report_id",
+    "lead_id",
+)
+
 
 def day_cutoff(day: dt.date) -> dt.datetime:
     """The first moment after `day` ends, in the service's time zone."""
@@ -74,12 +87,13 @@ def as_at_index_day(*, day: dt.date) -> bool:
     AsAtEntry.objects.filter(day=day).delete()
     history = Item.history.model._meta.db_table
     entries = AsAtEntry._meta.db_table
+    copied = ", ".join(COPIED_COLUMNS)
     with connection.cursor() as cursor:  # derived rows of an untracked model
         cursor.execute(
             f"""
-            INSERT INTO {entries} (day, item_id, history_id)
-            SELECT %s, id, history_id FROM (
-                SELECT id, history_id, ROW_NUMBER() OVER (
+            INSERT INTO {entries} (day, item_id, history_id, {copied})
+            SELECT %s, id, history_id, {copied} FROM (
+                SELECT id, history_id, {copied}, ROW_NUMBER() OVER (
                     PARTITION BY id ORDER BY history_date DESC, history_id DESC
                 ) AS newest
                 FROM {history}

@@ -163,14 +163,18 @@ class CachedCountPaginator(Paginator):
         *,
         count_key: Any,
         marker: tuple[int, ...] | None = None,
+        counter: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(object_list, per_page)
         self.queryset = object_list
         self.count_key = count_key
         self.marker = marker
+        # How to count the rows, when not by counting object_list (a cheaper way
+        # to the same number).
+        self.counter = counter or object_list.count
 
     @cached_property
     def count(self) -> int:
         return cached_figure(
-            "list-count", self.count_key, self.queryset.count, marker=self.marker
+            "list-count", self.count_key, self.counter, marker=self.marker
         )

@@ -195,6 +195,40 @@ def test_database_url_selects_postgresql():
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
 
+def test_cache_url_names_a_shared_redis_cache():
+    result = _run_settings(
+        {"SECRET_KEY": "x" * 60, "CACHE_URL": "redis://127.0.0.1:6379/2"},
+        "from django.conf import settings; c = settings.CACHES['default']; "
+        "print(c['BACKEND'], c['LOCATION'], c['KEY_PREFIX'])",
+    )
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/2",
+        "tracker",
+    ]
+
+
+def test_an_unknown_cache_url_stops_start_up_naming_what_is_known():
+    result = _run_settings(
+        {"SECRET_KEY": "x" * 60, "CACHE_URL": "memcached://127.0.0.1:11211"},
+        "import django; django.setup()",
+    )
+    assert result.returncode != 0
+    assert "redis://host:port/db" in result.stderr
+
+
+def test_postgresql_connections_run_without_jit():
+    result = _run_settings(
+        {
+            "SECRET_KEY": "x" * 60,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/tracker",
+        },
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS']['options'])",
+    )
+    assert result.stdout.strip() == "-c jit=off"
+
+
 @pytest.mark.parametrize(
     ("migration_url", "refusal"),
     [

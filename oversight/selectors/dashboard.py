@@ -17,7 +17,7 @@ from recommendations.models import (
     overdue_q,
     owned_by_q,
 )
-from recommendations.selectors import items_as_at
+from recommendations.selectors import added_up, item_states_as_at, items_as_at
 
 from ..models import TargetDateChange
 
@@ -101,9 +101,15 @@ def dashboard(*, today: dt.date, user: Any, as_at: bool = False) -> Dashboard:
     """
     items: QuerySet = items_as_at(day=today) if as_at else Item.objects.all()
     open_items = items.filter(open_q())
-    counts = cached_figure(
-        "dashboard", (today, as_at), lambda: _dashboard_counts(items, today)
-    )
+
+    def compute() -> dict[str, Any]:
+        parts = item_states_as_at(day=today) if as_at else None
+        if parts is None:
+            return _dashboard_counts(items, today)
+        # A past day: counted over the as-at index's rows, part by part.
+        return added_up([_dashboard_counts(part, today) for part in parts])
+
+    counts = cached_figure("dashboard", (today, as_at), compute)
     by_status, by_rag = counts["by_status"], counts["by_rag"]
     open_statuses = list(Item.Status.open_values())
     status_figures = [

@@ -17,11 +17,20 @@ from recommendations.models import (
     open_q,
     overdue_q,
 )
-from recommendations.selectors import day_cutoff, items_as_at
+from recommendations.selectors import (
+    added_up,
+    day_cutoff,
+    item_states_as_at,
+    items_as_at,
+)
 
 from ..models import TargetDateChange
 
 CLOSED_STATUSES = (Item.Status.CLOSED, Item.Status.NO_FURTHER_ACTION)
+# Each list in the paper shows at most this many rows, with its full count: at
+# national scale 20,000 overdue items made a 19 MB page that took 16 s, and a paper
+# no panel can read. The item list (and its download) holds every one of them.
+PAPER_ROWS = 50
 
 
 def _items_on(day: dt.date, today: dt.date) -> QuerySet:
@@ -94,6 +103,13 @@ class ScrutinyPaper:
     overdue: list[OverdueItem]
     date_changes: list[DateChange]
     reports: list[LoadedReport]
+    # The position is a past day's (so links to the item list carry it).
+    in_the_past: bool
+    # How many of each there are (each list above shows PAPER_ROWS at most).
+    closed_total: int
+    overdue_total: int
+    date_changes_total: int
+    reports_total: int
 
 
 @dataclass(frozen=True)
@@ -132,8 +148,16 @@ def scrutiny_paper(
         )
         return by_status, by_rag
 
-    status_now, rag_now = counts(now_items, as_of)
-    status_before, rag_before = counts(before_items, previous)
+    def counts_on(day: dt.date, items: QuerySet) -> tuple[dict, dict]:
+        # A past day is counted over the as-at index's rows where it can be.
+        parts = item_states_as_at(day=day) if day < today else None
+        if parts is None:
+            return counts(items, day)
+        by_status, by_rag = zip(*(counts(part, day) for part in parts), strict=True)
+        return added_up(list(by_status)), added_up(list(by_rag))
+
+    status_now, rag_now = counts_on(as_of, now_items)
+    status_before, rag_before = counts_on(previous, before_items)
     previous_cutoff = day_cutoff(previous)
     now_cutoff = day_cutoff(as_of)
 
@@ -182,6 +206,7 @@ def scrutiny_paper(
         )
         .order_by("target_date", "id")
     )
+    overdue_total = overdue_items.count()
     overdue = [
         OverdueItem(
             id=item.id,
@@ -193,8 +218,13 @@ def scrutiny_paper(
             latest_at=item.last_update_at,
             latest_text=item.last_update_text or "",
         )
-        for item in overdue_items
+        for item in overdue_items[:PAPER_ROWS]
     ]
+    approved = TargetDateChange.objects.filter(
+        status=TargetDateChange.Status.APPROVED,
+        decided_at__gte=previous_cutoff,
+        decided_at__lt=now_cutoff,
+    )
     date_changes = [
         DateChange(
             id=change.item_id,
@@ -205,17 +235,15 @@ def scrutiny_paper(
             approver=people.display_name(change.decided_by),
             when=change.decided_at,
         )
-        for change in TargetDateChange.objects.filter(
-            status=TargetDateChange.Status.APPROVED,
-            decided_at__gte=previous_cutoff,
-            decided_at__lt=now_cutoff,
-        )
-        .select_related("item__report", "decided_by")
-        .order_by("decided_at")
+        for change in approved.select_related("item__report", "decided_by").order_by(
+            "decided_at", "id"
+        )[:PAPER_ROWS]
     ]
     loaded = Report.history.filter(
         history_type="+", history_date__gte=previous_cutoff, history_date__lt=now_cutoff
-    ).order_by("history_date")
+    ).order_by("history_date", "history_id")
+    reports_total = loaded.count()
+    loaded = loaded[:PAPER_ROWS]
     item_counts = dict(
         Item.objects.filter(report_id__in=[r.id for r in loaded])
         .values_list("report_id")
@@ -243,10 +271,15 @@ def scrutiny_paper(
             CountRow(str(label), rag_before.get(value, 0), rag_now.get(value, 0))
             for value, label in Item.Rag.choices
         ],
-        closed=closed,
+        in_the_past=as_of < today,
+        closed=closed[:PAPER_ROWS],
         overdue=overdue,
         date_changes=date_changes,
         reports=reports,
+        closed_total=len(closed),
+        overdue_total=overdue_total,
+        date_changes_total=approved.count(),
+        reports_total=reports_total,
     )
 
 

@@ -1,6 +1,7 @@
 """HTTP wiring: fetch -> authorise -> validate -> one service call -> redirect."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
@@ -223,6 +225,35 @@ def item_export(request: SignedInRequest, extension: str) -> HttpResponseBase:
     return response
 
 
+def _past_day_counter(
+    request: SignedInRequest, day: dt.date | None, queryset: QuerySet
+) -> Callable[[], int] | None:
+    """For a past day, the list's total counted over the as-at index's rows
+    (selectors.item_states_as_at), which the filters read as they read the history
+    rows, except the text search; None: count the list itself."""
+    if day is None or request.GET.get("q", "").strip():
+        return None
+
+    def count() -> int:
+        parts = selectors.item_states_as_at(day=day)
+        if parts is None:
+            return queryset.count()
+        total = 0
+        for part in parts:
+            counted = ItemFilter(
+                request.GET,
+                queryset=annotate_rag(
+                    part.filter(report__published_on__isnull=False), day
+                ),
+                request=request,
+            )
+            counted.as_of_day = day
+            total += counted.qs.count()
+        return total
+
+    return count
+
+
 @require_GET
 def item_list(request: SignedInRequest) -> HttpResponse:
     access.require_page(request.user, Need.VIEW)
@@ -238,6 +269,7 @@ def item_list(request: SignedInRequest) -> HttpResponse:
         settings.ITEMS_PER_PAGE,
         count_key=("items", filters, today),
         marker=current.data,
+        counter=_past_day_counter(request, day, queryset),
     )
     page = paginator.get_page(request.GET.get("page"))
     context = {

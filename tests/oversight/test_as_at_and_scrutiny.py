@@ -9,18 +9,27 @@ import functools
 import io
 
 import pytest
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
 
 from oversight import selectors
 from oversight.models import TargetDateChange
+from oversight.selectors import scrutiny as scrutiny_selectors
 from recommendations import choicesets
 from recommendations import selectors as item_selectors
 from recommendations.asat import as_at_index_day, is_day_indexed
 from recommendations.history import save_with_history
-from recommendations.models import Item, Report
-from recommendations.selectors import items_as_at
+from recommendations.models import (
+    Item,
+    Report,
+    annotate_rag,
+    open_q,
+    overdue_q,
+    owned_by_q,
+)
+from recommendations.selectors import added_up, item_states_as_at, items_as_at
 
 
 def at(day: dt.date) -> dt.datetime:
@@ -258,6 +267,28 @@ def test_scrutiny_overdue_lists_lead_days_and_latest_update(story, today):
     assert overdue["Recommendation 1Vetting"].lead == "No lead"
 
 
+def test_scrutiny_lists_are_bounded_and_give_their_full_count(
+    client_for, panel, story, today, monkeypatch
+):
+    """At national scale the paper shows the most overdue and says how many in all
+    (and where they all are), rather than a page of every one."""
+    monkeypatch.setattr(scrutiny_selectors, "PAPER_ROWS", 1)
+    meeting, previous = D(2025, 11, 15), D(2025, 9, 1)
+    paper = selectors.scrutiny_paper(meeting=meeting, previous=previous, today=today)
+    assert paper.overdue_total == 2
+    assert [(row.label, row.report) for row in paper.overdue] == [
+        ("Recommendation 2", "Child protection")  # the most overdue (30 September)
+    ]
+    query = {"meeting": meeting.isoformat(), "previous": previous.isoformat()}
+    page = client_for(panel).get(reverse("oversight:scrutiny"), query).content.decode()
+    assert "Overdue at 15 November 2025 (2)" in page
+    assert "/items/?overdue=on&amp;as_at=2025-11-15" in page
+    assert "All 2 overdue items" in page
+    docx = client_for(panel).get(reverse("oversight:scrutiny_document"), query)
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "2 in all; the 1 most overdue are listed." in text
+
+
 def test_scrutiny_page_and_docx(client_for, panel, story):
     client = client_for(panel)
     query = {"meeting": "2025-09-01", "previous": "2025-03-01"}
@@ -410,3 +441,70 @@ def test_changes_since_names_a_lead_and_the_lack_of_one(administrator, staff, re
     rows = selectors.changes_since(since=D(2025, 3, 1), today=D(2026, 1, 1))
     changes = {c.field: (c.before, c.after) for c in rows[0].changes}
     assert changes["Lead"] == ("No lead", "Priya Shah")
+
+
+STORY_DAYS = [
+    D(2025, 1, 4),
+    D(2025, 1, 5),
+    D(2025, 4, 9),
+    D(2025, 6, 1),
+    D(2025, 8, 10),
+]
+
+
+def _counts(items, day):
+    return {
+        "status": dict(items.values_list("status").annotate(n=Count("id")).order_by()),
+        "rag": dict(
+            annotate_rag(items.filter(open_q()), day)
+            .values_list("rag_value")
+            .annotate(n=Count("id"))
+            .order_by()
+        ),
+        "pcc": items.filter(owned_by_q("pcc")).count(),
+        "overdue": items.filter(overdue_q(day)).count(),
+    }
+
+
+@pytest.mark.parametrize("day", STORY_DAYS)
+def test_counts_over_the_index_are_the_historys_counts(story, as_at_read, day):
+    """The past day's totals counted over the index's copied columns (each way a
+    day can be read) equal the totals counted over the history rows."""
+    if as_at_read == "indexed":
+        as_at_index_day(day=day)
+    parts = item_states_as_at(day=day)
+    if as_at_read == "searched":
+        assert parts is None  # nothing indexed: the history is counted
+        return
+    assert parts is not None
+    counted = added_up([_counts(part, day) for part in parts])
+    assert counted == _counts(items_as_at(day=day), day)
+
+
+LIST_QUERIES = [
+    {},
+    {"status": "in_progress"},
+    {"owner": "pcc"},
+    {"rag": "amber"},
+    {"overdue": "on"},
+    {"lead": "none"},
+    {"kind": "recommendation", "target_to": "2025-07-01"},
+]
+
+
+@pytest.mark.parametrize("query", LIST_QUERIES, ids=str)
+def test_a_past_days_list_total_is_the_rows_it_lists(
+    client_for, panel, story, as_at_read, query, settings
+):
+    settings.ITEMS_PER_PAGE = 100
+    client = client_for(panel)
+    for day in STORY_DAYS:
+        if as_at_read == "indexed" and not is_day_indexed(day):
+            as_at_index_day(day=day)
+        page = client.get(
+            reverse("recommendations:item_list"), {**query, "as_at": day.isoformat()}
+        ).context["page"]
+        # The rows themselves, not the page: a page's slice follows the total.
+        listed = len(page.paginator.object_list)
+        assert page.paginator.count == listed, (day, query)
+        assert listed == len(page.object_list)

@@ -274,3 +274,26 @@ def test_simultaneous_wrong_passwords_are_checked_no_more_than_the_limit(
     assert SignInFailure.objects.filter(username=staff.username).count() == 5
     throttled = [page for page in pages if "Too many failed attempts" in page]
     assert len(throttled) == guesses - 5
+
+
+@pytest.mark.django_db
+def test_the_application_connects_without_jit():
+    """JIT compiling made the larger queries slower (config.settings)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.django_db
+def test_the_export_streams_its_rows_in_chunks(item, monkeypatch):
+    """On PostgreSQL the export's rows come from one query whose result is streamed
+    (recommendations.exports.fetched), in the export's column order."""
+    from recommendations import exports
+    from recommendations.models.items import annotate_rag
+
+    values = exports.export_values(
+        exports.with_last_update(annotate_rag(Item.objects.all(), dt.date.today()))
+    )
+    fetched = list(exports.fetched(values))
+    assert fetched == list(values)
+    assert len(fetched[0]) == len(exports.FIELDS)

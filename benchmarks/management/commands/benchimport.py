@@ -1,6 +1,7 @@
 """Measure how long loading a large spreadsheet takes, from upload to saved, beside
 the same rows saved one by one through the services (benchmarks.importing)."""
 
+import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -18,9 +19,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--items", type=int, default=5000)
         parser.add_argument("--repeat", type=int, default=3)
+        parser.add_argument(
+            "--json", action="store_true", help="Print the figures as one JSON line."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = import_targets(items=options["items"], repeat=options["repeat"])
+        if options["json"]:
+            self.stdout.write(json.dumps(result))
+            return
         pages = result["pages"]
         sizes = result["preview_page_bytes"]
         self.stdout.write(

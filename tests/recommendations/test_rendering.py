@@ -233,6 +233,33 @@ def test_cached_results_and_filters_follow_every_change(
     assert f'<option value="{report.pk}">A new report</option>' in html
 
 
+def test_a_write_to_an_item_on_another_page_leaves_this_pages_rows_cached(
+    client_for, panel, make_item, administrator, settings
+):
+    """The results fragment is keyed on the rows it shows (and the total), not on
+    every write: under a steady stream of writes most pages stay rendered."""
+    settings.ITEMS_PER_PAGE = 1
+    shown = make_item(text="Shown on page one")
+    elsewhere = make_item(text="On page two")
+    client = client_for(panel)
+    query = {"sort": "reference"}
+    assert "Shown on page one" in client.get(URL, query).content.decode()
+    with unrecorded_writes("Proving the page is served from its cached fragment"):
+        Item.objects.filter(pk=shown.pk).update(text="Changed unseen")
+    elsewhere.lead_team = "Another team"
+    save_with_history(elsewhere, actor=administrator, reason="Another page's item")
+    assert "Shown on page one" in client.get(URL, query).content.decode()
+    # A write to the row itself, or to its report, shows at once.
+    shown.refresh_from_db()
+    shown.text = "Reworded on page one"
+    save_with_history(shown, actor=administrator, reason="Reworded")
+    assert "Reworded on page one" in client.get(URL, query).content.decode()
+    report = shown.report
+    report.title = "A retitled report"
+    save_with_history(report, actor=administrator, reason="Retitled")
+    assert "A retitled report" in client.get(URL, query).content.decode()
+
+
 def test_sort_links_keep_the_filters_and_start_again_at_page_one(
     client_for, panel, make_item, settings
 ):

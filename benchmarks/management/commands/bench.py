@@ -253,7 +253,7 @@ class Command(BaseCommand):
                 "--items",
                 str(IMPORT_ITEMS),
                 "--repeat",
-                "3",
+                "2",
                 "--json",
             ],
             cwd=settings.BASE_DIR,

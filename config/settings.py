@@ -4,6 +4,7 @@ One module, driven by environment variables. The defaults give a safe production
 posture; `make run` switches DEBUG on for the local demo.
 """
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -159,12 +160,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and env_bool(
+    "DATABASE_JIT_OFF", True
+):
     # No JIT compilation: the tracker's queries are short, and on its larger ones
     # (exports, counts over every item) compiling cost more than it saved (the
     # export's query at 100,000 items: 1.2 s with JIT, 0.84 s without; README,
-    # Performance). A startup option of each connection; behind a pooler that does
-    # not pass startup options, set it on the role (ALTER ROLE ... SET jit = off).
+    # Performance). A startup option of each connection; behind a pooler that
+    # refuses startup options (PgBouncer unless ignore_startup_parameters names
+    # "options"), set DATABASE_JIT_OFF=0 and turn it off on the role instead:
+    # ALTER ROLE tracker SET jit = off.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 # Production runs with two PostgreSQL roles (README, Production): the application
@@ -204,12 +209,22 @@ if MIGRATION_DATABASE is not None:
 # app process and machine, through Django's own Redis backend.
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 if CACHE_URL.startswith(("redis://", "rediss://")):
+    # Several deployments may share one Redis: each keeps to its own prefix, by
+    # default one made from the database it serves (two deployments of one
+    # database share their figures, as they should; two databases never do).
+    _served = DATABASES["default"]
+    _database = ":".join(
+        str(_served.get(part)) for part in ("ENGINE", "HOST", "PORT", "NAME")
+    )
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis not answering is a slower page, never an error (config.cache).
+            "BACKEND": "config.cache.ForgivingRedisCache",
             "LOCATION": CACHE_URL,
-            # Several deployments may share one Redis: each keeps to its prefix.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tracker"),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX")
+            or "tracker-" + hashlib.sha256(_database.encode()).hexdigest()[:12],
+            # A Redis that hangs costs a page a second at most, then it is a miss.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif CACHE_URL not in ("", "locmem://"):

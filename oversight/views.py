@@ -574,7 +574,7 @@ def scrutiny(request: SignedInRequest) -> HttpResponse:
     form = _scrutiny_form(request)
     paper = None
     if form.is_bound and form.is_valid():
-        paper = selectors.scrutiny_paper(
+        paper = selectors.cached_scrutiny_paper(
             meeting=form.cleaned_data["meeting"],
             previous=form.cleaned_data["previous"],
             today=timezone.localdate(),
@@ -593,7 +593,7 @@ def scrutiny_document(request: SignedInRequest) -> HttpResponse:
     form = _scrutiny_form(request)
     if not (form.is_bound and form.is_valid()):
         return redirect("oversight:scrutiny")
-    paper = selectors.scrutiny_paper(
+    paper = selectors.cached_scrutiny_paper(
         meeting=form.cleaned_data["meeting"],
         previous=form.cleaned_data["previous"],
         today=timezone.localdate(),

@@ -21,7 +21,9 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import psycopg
 from django.contrib.auth import get_user_model
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import TruncDate
@@ -110,15 +112,21 @@ def fetched(values: QuerySet) -> Iterator[tuple[Any, ...]]:
         return
     query = values.query
     compiler = query.get_compiler(using=values.db)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:  # a filter that matches nothing by construction
+        return
     # Rows come back in the SELECT's column order: FIELDS lists the model's
     # fields before the annotations, which is that order (Django's own reordering
-    # for values_list is skipped here, so it is checked).
+    # for values_list is skipped here, so it is checked), and nothing else is
+    # selected (an ordering column would be).
     columns = [*query.extra_select, *query.values_select, *query.annotation_select]
-    if columns != list(FIELDS):
-        raise ValueError(f"Export columns out of order: {columns}")
+    if columns != list(FIELDS) or compiler.has_extra_select:
+        raise ValueError(f"Export columns out of order or extra: {columns}")
+    # Chunks of rows need libpq 17 (the binary wheel's); before it, row by row.
+    size = CHUNK_ROWS if psycopg.pq.version() >= 170000 else 1
     with connection.cursor() as cursor, connection.wrap_database_errors:
-        stream = cursor.cursor.stream(sql, params, size=CHUNK_ROWS)
+        stream = cursor.cursor.stream(sql, params, size=size)
         # results_iter applies the fields' converters, as the ORM would.
         yield from compiler.results_iter(
             results=itertools.batched(stream, CHUNK_ROWS), tuple_expected=True
@@ -236,12 +244,12 @@ def _encoded(header: str, batch: list[list[Any]]) -> bytes:
 
 
 def _csv_field(value: str) -> str:
-    """One text field: a formula start neutralised, quoted where CSV needs it."""
+    """One text field: a formula start neutralised, and always quoted, so that no
+    separator inside it splits it into a cell of its own (a spreadsheet set to
+    semicolons would make "x;=1+1" two cells, the second a formula)."""
     if value.startswith(FORMULA_STARTS):
         value = f"'{value}"
-    if '"' in value or "," in value or "\n" in value or "\r" in value:
-        return '"' + value.replace('"', '""') + '"'
-    return value
+    return '"' + value.replace('"', '""') + '"'
 
 
 def _csv_chunk(batch: list[list[Any]]) -> str:

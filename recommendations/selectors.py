@@ -319,9 +319,10 @@ def items_as_at(*, day: dt.date) -> QuerySet:
     return rows.exclude(history_type="-")
 
 
-# At most this many items changed since the base day are named in the query; more
-# (a bulk load in the month) and they are found by subqueries instead.
-NAMED_CHANGES = 20_000
+# At most this many items changed since the base day are named in the query (each
+# twice: its id and its row's; SQLite allows 32,766 parameters); more (a bulk load
+# in the month) and they are found by subqueries instead.
+NAMED_CHANGES = 10_000
 CHANGES_CACHE_SECONDS = 600
 
 

@@ -82,3 +82,26 @@ def test_the_item_list_keeps_its_total_and_rows_in_redis(
     assert not any("COUNT(" in q["sql"] for q in queries.captured_queries)
     make_item(text="Shared item 3")
     assert "4 items" in client.get(url).content.decode()
+
+
+def test_a_cache_that_does_not_answer_is_a_slower_page_not_an_error(
+    settings, client_for, panel, make_item, caplog
+):
+    """Nothing answers on this port: every read misses, every write is dropped,
+    and the page is computed as if nothing were cached."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ForgivingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        }
+    }
+    make_item(text="Shown without a cache")
+    client = client_for(panel)
+    for name in ("recommendations:item_list", "home"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+    assert (
+        "Shown without a cache"
+        in client.get(reverse("recommendations:item_list")).content.decode()
+    )

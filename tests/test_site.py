@@ -195,17 +195,30 @@ def test_database_url_selects_postgresql():
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
 
-def test_cache_url_names_a_shared_redis_cache():
+def _cache_settings(env: dict[str, str]) -> list[str]:
     result = _run_settings(
-        {"SECRET_KEY": "x" * 60, "CACHE_URL": "redis://127.0.0.1:6379/2"},
+        {"SECRET_KEY": "x" * 60, **env},
         "from django.conf import settings; c = settings.CACHES['default']; "
         "print(c['BACKEND'], c['LOCATION'], c['KEY_PREFIX'])",
     )
-    assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
-        "redis://127.0.0.1:6379/2",
-        "tracker",
-    ]
+    return result.stdout.split()
+
+
+def test_cache_url_names_a_shared_redis_cache_kept_apart_per_database():
+    one = _cache_settings(
+        {"CACHE_URL": "redis://127.0.0.1:6379/2", "DATABASE_URL": "sqlite:///one.db"}
+    )
+    other = _cache_settings(
+        {"CACHE_URL": "redis://127.0.0.1:6379/2", "DATABASE_URL": "sqlite:///two.db"}
+    )
+    assert one[:2] == ["config.cache.ForgivingRedisCache", "redis://127.0.0.1:6379/2"]
+    # Two deployments sharing a Redis keep apart unless they serve one database.
+    assert one[2].startswith("tracker-") and other[2].startswith("tracker-")
+    assert one[2] != other[2]
+    named = _cache_settings(
+        {"CACHE_URL": "redis://127.0.0.1:6379/2", "CACHE_KEY_PREFIX": "force-a"}
+    )
+    assert named[2] == "force-a"
 
 
 def test_an_unknown_cache_url_stops_start_up_naming_what_is_known():
@@ -217,16 +230,18 @@ def test_an_unknown_cache_url_stops_start_up_naming_what_is_known():
     assert "redis://host:port/db" in result.stderr
 
 
-def test_postgresql_connections_run_without_jit():
-    result = _run_settings(
-        {
-            "SECRET_KEY": "x" * 60,
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/tracker",
-        },
+def test_postgresql_connections_run_without_jit_unless_told():
+    code = (
         "from django.conf import settings; "
-        "print(settings.DATABASES['default']['OPTIONS']['options'])",
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options'))"
     )
+    url = "postgres://postgres@127.0.0.1:5432/tracker"
+    result = _run_settings({"SECRET_KEY": "x" * 60, "DATABASE_URL": url}, code)
     assert result.stdout.strip() == "-c jit=off"
+    pooled = _run_settings(
+        {"SECRET_KEY": "x" * 60, "DATABASE_URL": url, "DATABASE_JIT_OFF": "0"}, code
+    )
+    assert pooled.stdout.strip() == "None"
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ from .scrutiny import (
     LoadedReport,
     OverdueItem,
     ScrutinyPaper,
+    cached_scrutiny_paper,
     changes_since,
     scrutiny_paper,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "awaiting_sign_off",
     "awaiting_sign_off_count",
     "band_counts",
+    "cached_scrutiny_paper",
     "changes_since",
     "closure_decisions",
     "dashboard",

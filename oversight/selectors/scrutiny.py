@@ -4,11 +4,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recommendations import choicesets, people
+from recommendations.figures import cached_figure
 from recommendations.models import (
     Item,
     ProgressUpdate,
@@ -281,6 +282,27 @@ def scrutiny_paper(
         date_changes_total=approved.count(),
         reports_total=reports_total,
     )
+
+
+def cached_scrutiny_paper(
+    *, meeting: dt.date, previous: dt.date, today: dt.date
+) -> ScrutinyPaper:
+    """scrutiny_paper(), computed once per change (recommendations.figures).
+
+    Its items and reports move the data marker; the latest progress notes it quotes
+    do not, so the newest note's history id is in the key too.
+    """
+    return cached_figure(
+        "scrutiny-paper",
+        (meeting, previous, today, notes_marker()),
+        lambda: scrutiny_paper(meeting=meeting, previous=previous, today=today),
+    )
+
+
+def notes_marker() -> int:
+    """The newest progress note's history id: moves with every note written."""
+    newest = ProgressUpdate.history.aggregate(newest=Max("history_id"))["newest"]
+    return newest or 0
 
 
 def changes_since(*, since: dt.date, today: dt.date) -> list[ChangedItem]:

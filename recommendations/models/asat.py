@@ -30,11 +30,12 @@ class AsAtEntry(models.Model):
     # Copied from that history row: what the counts and the item list's filters
     # read (selectors.item_states_as_at), so a past day's totals are counted over
     # these narrow rows instead of joining a million history rows. Derived like
-    # the rest: the same values as the row history_id names.
-    history_type = models.CharField(max_length=1, default="")
-    kind = models.CharField(max_length=30, default="")
-    status = models.CharField(max_length=30, default="")
-    owners = models.CharField(max_length=200, default="")
+    # the rest: the same values as the row history_id names. Defaults in the
+    # database, so an earlier release's INSERT (without these) still works.
+    history_type = models.CharField(max_length=1, db_default="")
+    kind = models.CharField(max_length=30, db_default="")
+    status = models.CharField(max_length=30, db_default="")
+    owners = models.CharField(max_length=200, db_default="")
     target_date = models.DateField(null=True)
     original_target_date = models.DateField(null=True)
     report = models.ForeignKey(

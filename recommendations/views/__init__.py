@@ -29,7 +29,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from .. import access, dates, exports, panels, selectors, services, workflow
 from ..access import Need
-from ..figures import CachedCountPaginator, data_marker, markers
+from ..figures import CachedCountPaginator, Markers, data_marker, markers
 from ..filters import DEFAULT_SORT, SORT_LABELS, SORTS, ItemFilter
 from ..forms import ItemEditForm, ProgressUpdateForm
 from ..models import Item, Report, annotate_rag
@@ -225,18 +225,15 @@ def item_export(request: SignedInRequest, extension: str) -> HttpResponseBase:
     return response
 
 
-def _rows_marker(page: Any, day: dt.date | None) -> tuple[Any, ...]:
-    """What the results fragment shows depends on: the page's rows as they are
-    (each item's last save; a past day's history rows never change), the total and
-    the reports' marker (titles). A change to an item on another page leaves this
-    page's fragment as it is. Reading the page's rows is the list's one cheap query
-    (under a millisecond at 100,000 items, docs/performance.md)."""
-    rows = list(page.object_list)
-    if day is not None:
-        shown = tuple(row.history_id for row in rows)
-    else:
-        shown = tuple((row.id, row.updated_at.isoformat()) for row in rows)
-    return (page.paginator.count, shown)
+def _results_marker(current: Markers, day: dt.date | None) -> tuple[Any, ...]:
+    """What the results fragment depends on. Today's rows: any write (the data
+    marker). A past day's rows are history rows, which never change: only the
+    reports' titles they show can (the report marker), so a write today leaves a
+    past day's pages rendered. (Keying today's rows on the rows themselves cost a
+    query of the page on every request, more than the re-renders it saved.)"""
+    if day is not None and day < timezone.localdate():
+        return ("past", current.reports)
+    return current.data
 
 
 def _past_day_counter(
@@ -291,10 +288,9 @@ def item_list(request: SignedInRequest) -> HttpResponse:
         "page": page,
         "page_range": paginator.get_elided_page_range(page.number),
         "sort_links": _sort_links(sort),
-        # Key the template's cached fragments: the results on the rows they show
-        # (and the total), the filter panel (reports and leads to choose from) on
-        # reports' changes.
-        "rows_marker": _rows_marker(page, day),
+        # Key the template's cached fragments: the results (_results_marker), the
+        # filter panel (reports and leads to choose from) on reports' changes.
+        "results_marker": _results_marker(current, day),
         "report_marker": current.reports,
         "today": today,
         "as_at": day,

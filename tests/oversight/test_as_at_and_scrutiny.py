@@ -508,3 +508,27 @@ def test_a_past_days_list_total_is_the_rows_it_lists(
         listed = len(page.paginator.object_list)
         assert page.paginator.count == listed, (day, query)
         assert listed == len(page.object_list)
+
+
+def test_the_cached_paper_shows_a_new_progress_note_at_once(
+    client_for, panel, staff, story, today
+):
+    """The paper is computed once per change; a progress note moves no item, so the
+    notes' own marker keys it too."""
+    from recommendations import services
+
+    client = client_for(panel)
+    query = {"meeting": today.isoformat(), "previous": "2025-09-01"}
+    assert "Supplier has delivered" not in client.get(
+        reverse("oversight:scrutiny"), query
+    ).content.decode()
+    b = story["b"]
+    b.refresh_from_db()
+    services.progress_update_record(
+        item_id=b.pk,
+        actor=staff,
+        expected_version=b.version,
+        text="Supplier has delivered",
+    )
+    page = client.get(reverse("oversight:scrutiny"), query).content.decode()
+    assert "Supplier has delivered" in page

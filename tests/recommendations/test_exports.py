@@ -361,3 +361,14 @@ def test_csv_reads_back_exactly_whatever_the_text(
     assert header == HEADER
     assert row[4] == (awkward or "x")
     assert row[5] == staff.get_full_name()
+
+
+def test_every_text_field_is_quoted_so_no_separator_splits_it(
+    client_for, panel, make_item
+):
+    # A spreadsheet set to semicolons would read an unquoted x;=1+1 as two cells,
+    # the second a formula.
+    make_item(text="x;=1+1", lead_team="")
+    raw = client_for(panel).get(_url("csv")).getvalue().decode("utf-8-sig")
+    assert '"x;=1+1"' in raw
+    assert _csv(client_for(panel).get(_url("csv")))[1][4] == "x;=1+1"

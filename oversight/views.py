@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from recommendations import access
 from recommendations.access import Need
-from recommendations.figures import CachedCountPaginator
+from recommendations.figures import CachedCountPaginator, cached_figure
 from recommendations.forms import carry_current
 from recommendations.models import Report
 from recommendations.requests import SignedInRequest
@@ -593,13 +593,27 @@ def scrutiny_document(request: SignedInRequest) -> HttpResponse:
     form = _scrutiny_form(request)
     if not (form.is_bound and form.is_valid()):
         return redirect("oversight:scrutiny")
-    paper = selectors.cached_scrutiny_paper(
-        meeting=form.cleaned_data["meeting"],
-        previous=form.cleaned_data["previous"],
-        today=timezone.localdate(),
+    meeting, previous = form.cleaned_data["meeting"], form.cleaned_data["previous"]
+    today = timezone.localdate()
+    # The file too is made once per change, as its paper is (a DOCX takes longer
+    # to write than the paper takes to count).
+    content = cached_figure(
+        "scrutiny-docx",
+        (
+            meeting,
+            previous,
+            today,
+            selectors.notes_marker(),
+            settings.ORGANISATION_NAME,
+        ),
+        lambda: documents.scrutiny_paper(
+            selectors.cached_scrutiny_paper(
+                meeting=meeting, previous=previous, today=today
+            ),
+            settings.ORGANISATION_NAME,
+        ),
     )
-    content = documents.scrutiny_paper(paper, settings.ORGANISATION_NAME)
-    return _docx_response(content, f"scrutiny-paper-{paper.meeting:%Y-%m-%d}.docx")
+    return _docx_response(content, f"scrutiny-paper-{meeting:%Y-%m-%d}.docx")
 
 
 @require_GET

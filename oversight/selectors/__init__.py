@@ -39,6 +39,7 @@ from .scrutiny import (
     ScrutinyPaper,
     cached_scrutiny_paper,
     changes_since,
+    notes_marker,
     scrutiny_paper,
 )
 
@@ -73,6 +74,7 @@ __all__ = [
     "dashboard",
     "date_ledger",
     "lead_teams",
+    "notes_marker",
     "overdue_items",
     "overdue_queryset",
     "s55_due",

@@ -519,9 +519,19 @@ def test_the_cached_paper_shows_a_new_progress_note_at_once(
 
     client = client_for(panel)
     query = {"meeting": today.isoformat(), "previous": "2025-09-01"}
-    assert "Supplier has delivered" not in client.get(
-        reverse("oversight:scrutiny"), query
-    ).content.decode()
+
+    def docx_text():
+        response = client.get(reverse("oversight:scrutiny_document"), query)
+        document = Document(io.BytesIO(response.content))
+        return "\n".join(
+            cell.text for t in document.tables for row in t.rows for cell in row.cells
+        )
+
+    assert (
+        "Supplier has delivered"
+        not in client.get(reverse("oversight:scrutiny"), query).content.decode()
+    )
+    assert "Supplier has delivered" not in docx_text()
     b = story["b"]
     b.refresh_from_db()
     services.progress_update_record(
@@ -532,3 +542,4 @@ def test_the_cached_paper_shows_a_new_progress_note_at_once(
     )
     page = client.get(reverse("oversight:scrutiny"), query).content.decode()
     assert "Supplier has delivered" in page
+    assert "Supplier has delivered" in docx_text()

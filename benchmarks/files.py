@@ -13,16 +13,11 @@ grew during the download, after a small download of the same kind has loaded
 every module it needs.
 """
 
-import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
@@ -37,13 +32,6 @@ from recommendations.models.items import annotate_rag
 
 def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def _client() -> Client:
-    host = (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".")
-    client = Client(SERVER_NAME="localhost" if host == "*" else host)
-    client.force_login(get_user_model().objects.get(username="bench-staff"))
-    return client
 
 
 def _download(client: Client, extension: str, query: str) -> dict[str, Any]:
@@ -127,7 +115,7 @@ def measure(kind: str) -> dict[str, Any]:
         return copy_reference()
     if kind == "openpyxl":
         return openpyxl_reference()
-    client = _client()
+    client = load.signed_in_client(get_user_model().objects.get(username="bench-staff"))
     # A small download first: every module the export uses is loaded, so the
     # measured growth is the download's own.
     _download(client, kind, "?status=closed&owner=iopc&target_date_from=2099-01-01")
@@ -136,30 +124,9 @@ def measure(kind: str) -> dict[str, Any]:
     return result
 
 
-def measure_in_child(kind: str, *, database_url: str) -> dict[str, Any]:
-    """measure(kind) in a process of its own (its peak memory is its own), with the
-    production settings the benchmark serves the pages with."""
-    static_root = load.collect_static(database_url)
-    environment = {
-        **load.server_environment(database_url, static_root),
-        "BENCHMARK": "1",  # for the benchfiles command
-    }
-    done = subprocess.run(  # noqa: S603 (fixed arguments)
-        [sys.executable, "manage.py", "benchfiles", kind],
-        cwd=Path(settings.BASE_DIR),
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"benchfiles {kind} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def file_targets(*, database_url: str) -> dict[str, Any]:
     """Every download measurement and its reference, measured one after the other."""
     return {
-        kind: measure_in_child(kind, database_url=database_url)
+        kind: load.json_command(database_url, "benchfiles", kind)
         for kind in ("copy", "csv", "openpyxl", "xlsx")
     }

@@ -13,14 +13,13 @@ import re
 import time
 from typing import TYPE_CHECKING, Any, cast
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 
+from benchmarks import load
 from recommendations import choicesets, roles
 from recommendations.history import save_with_history
 from recommendations.models import Item, Report
@@ -120,17 +119,10 @@ def _administrator() -> Any:
     return user
 
 
-def _client(user: Any) -> Client:
-    host = (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".")
-    client = Client(SERVER_NAME="localhost" if host == "*" else host)
-    client.force_login(user)
-    return client
-
-
 def through_the_pages(data: bytes, items: int) -> dict[str, Any]:
     """Upload, preview (every page, largest recorded) and confirm; rolled back."""
     with transaction.atomic():
-        client = _client(_administrator())
+        client = load.signed_in_client(_administrator())
         upload = SimpleUploadedFile("benchmark.xlsx", data)
         start = time.perf_counter()
         response = client.post(
@@ -167,7 +159,7 @@ def preview_page_sizes(data: bytes, items: int) -> dict[int, int]:
     a page: the rows are alike, so the pages are); rolled back."""
     pages = -(-items // 100)
     with transaction.atomic():
-        client = _client(_administrator())
+        client = load.signed_in_client(_administrator())
         client.post(
             reverse("recommendations:loading_upload"),
             {"file": SimpleUploadedFile("benchmark.xlsx", data)},

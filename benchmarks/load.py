@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import (
@@ -29,6 +30,7 @@ from django.contrib.auth import (
     get_user_model,
 )
 from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
 
 REPORTER = Path(__file__).with_name("report.lua")
 
@@ -61,6 +63,34 @@ def session_cookie(username: str) -> str:
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def signed_in_client(user: Any) -> Client:
+    """Django's test client, signed in as `user`, for in-process measurements."""
+    host = (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".")
+    client = Client(SERVER_NAME="localhost" if host == "*" else host)
+    client.force_login(user)
+    return client
+
+
+def json_command(database_url: str, *arguments: str) -> dict[str, Any]:
+    """A benchmark command's one line of JSON, from a process of its own with the
+    production settings the pages are served with (its peak memory is its own)."""
+    environment = {
+        **server_environment(database_url, collect_static(database_url)),
+        "BENCHMARK": "1",  # the benchmark's commands
+    }
+    done = subprocess.run(  # noqa: S603 (fixed arguments)
+        [sys.executable, "manage.py", *arguments],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(arguments)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def free_port() -> int:

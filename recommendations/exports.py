@@ -71,10 +71,6 @@ SPOOL_BYTES = 8 * 1024 * 1024  # the XLSX moves to disk past this size
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def neutralise(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
 def with_last_update(queryset: QuerySet, until: dt.datetime | None = None) -> QuerySet:
     updates = ProgressUpdate.objects.filter(item_id=OuterRef("id"))
     if until is not None:

@@ -14,8 +14,6 @@ reference measured in the same run; `targets()` puts them in one table.
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -239,32 +237,15 @@ class Command(BaseCommand):
 
     def _import(self) -> dict[str, Any]:
         """benchimport in a process with the production settings the pages use."""
-        environment = {
-            **load.server_environment(
-                self.database_url, load.collect_static(self.database_url)
-            ),
-            "BENCHMARK": "1",
-        }
-        done = subprocess.run(  # noqa: S603 (fixed arguments)
-            [
-                sys.executable,
-                "manage.py",
-                "benchimport",
-                "--items",
-                str(IMPORT_ITEMS),
-                "--repeat",
-                "2",
-                "--json",
-            ],
-            cwd=settings.BASE_DIR,
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=False,
+        return load.json_command(
+            self.database_url,
+            "benchimport",
+            "--items",
+            str(IMPORT_ITEMS),
+            "--repeat",
+            "2",
+            "--json",
         )
-        if done.returncode:
-            raise CommandError(f"benchimport failed:\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
 
     def _serve(
         self,
